@@ -1,0 +1,134 @@
+package org.claimdesk.engine;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.claimdesk.engine.ClaimdeskGroups.ANALYSTS;
+import static org.claimdesk.engine.ClaimdeskGroups.FINANCE;
+import static org.claimdesk.engine.ClaimdeskGroups.MANAGERS;
+import static org.claimdesk.engine.ClaimdeskGroups.MERCHANT_SYSTEMS;
+import static org.claimdesk.engine.ClaimdeskGroups.SUPPORT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates Claimdesk's groups and gives each exactly the engine rights its work needs. Runs at
+ * every start and only adds what is missing, so rights granted by hand in Camunda Admin are
+ * kept. The admin group ({@code camunda-admin}) gets everything from the Camunda starter.
+ *
+ * <p>Task rights come from the tasks themselves: a candidate group is granted READ and
+ * TASK_WORK on each task it is a candidate for ({@code default-user-permission-name-for-task}),
+ * so support and finance see and work only their own group's tasks.
+ */
+@Component
+public class AccessSetup {
+
+  /** One grant: a group's permissions on one resource (id {@code *} for all of that type). */
+  public record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      SUPPORT, "Support agents",
+      FINANCE, "Finance and payments",
+      MANAGERS, "Managers",
+      ANALYSTS, "Process analysts",
+      MERCHANT_SYSTEMS, "Merchant systems (service accounts)");
+
+  /** The grants of every group. {@code merchant-systems} has none: it uses only {@code /api}. */
+  public static final List<Grant> GRANTS = List.of(
+      // Tasklist for the people who work tasks; names of processes shown beside their tasks.
+      grant(SUPPORT, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      grant(SUPPORT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+      grant(FINANCE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      grant(FINANCE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+      // Managers read everything in Cockpit and Tasklist; they work only the tasks offered to them.
+      grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+      grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK),
+      grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+      grant(MANAGERS, Resources.TASK, ANY, TaskPermissions.READ),
+      grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+          Permissions.READ_HISTORY),
+      grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+      grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ),
+      grant(MANAGERS, Resources.USER, ANY, Permissions.READ),
+      grant(MANAGERS, Resources.GROUP, ANY, Permissions.READ),
+      // Analysts read Cockpit and deploy models (Camunda Modeler deploys through /engine-rest).
+      grant(ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+      grant(ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+      grant(ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+      grant(ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+          Permissions.READ_HISTORY),
+      grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+      grant(ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE));
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  public AccessSetup(IdentityService identityService, AuthorizationService authorizationService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  public void apply() {
+    ClaimdeskGroups.STAFF_AND_SYSTEMS.forEach(this::ensureGroup);
+    GRANTS.forEach(this::ensure);
+  }
+
+  /** Adds the grant's permissions to the group's authorization on that resource, creating it if needed. */
+  public void ensure(Grant grant) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(grant.groupId())
+        .resourceType(grant.resource())
+        .resourceId(grant.resourceId())
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+    } else if (grant.permissions().stream().allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    grant.permissions().forEach(authorization::addPermission);
+    authorizationService.saveAuthorization(authorization);
+    LOG.info("Granted {} {} on {} {}", grant.groupId(), grant.permissions().stream().map(Permission::getName).toList(),
+        grant.resource().resourceName(), grant.resourceId());
+  }
+
+  private void ensureGroup(String groupId) {
+    if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(groupId);
+    group.setName(GROUP_NAMES.get(groupId));
+    group.setType(MERCHANT_SYSTEMS.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+    identityService.saveGroup(group);
+    LOG.info("Created group {}", groupId);
+  }
+
+  public static Grant grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    return new Grant(groupId, resource, resourceId, List.of(permissions));
+  }
+}
