@@ -5,40 +5,57 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * In production (profile {@code postgres}) the application refuses to start while any user's
- * password is one of the published demo passwords of {@code application-demo.yml}. The check
- * compares password hashes directly, so it does not count as a failed login for anybody.
+ * In production (profile {@code postgres}) the application refuses to start while a published
+ * demo password of {@code application-demo.yml} is in use:
+ * <ol>
+ *   <li>before the engine is built, the configured admin password ({@code CLAIMDESK_ADMIN_PASSWORD})
+ *       is checked, so no admin user is ever created with a demo password;</li>
+ *   <li>after start-up, every user's stored password hash is compared with the demo passwords
+ *       (directly, so the check counts as no failed login for anybody).</li>
+ * </ol>
  */
 @Component
 @Profile("postgres")
-public class DemoPasswordGuard {
+public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
 
   static final String DEMO_CONFIG = "application-demo.yml";
+  private static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
 
-  private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final Environment environment;
+  private ProcessEngineConfigurationImpl engineConfiguration;
 
-  public DemoPasswordGuard(IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
-    this.identityService = identityService;
-    this.engineConfiguration = engineConfiguration;
+  public DemoPasswordGuard(Environment environment) {
+    this.environment = environment;
   }
 
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.engineConfiguration = configuration;
+    String adminPassword = environment.getProperty(ADMIN_PASSWORD);
+    if (adminPassword != null && demoPasswords().contains(adminPassword)) {
+      throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_ADMIN_PASSWORD"
+          + " is a demo password. Choose a real one.");
+    }
+  }
+
+  /** Fails the start if any user's password is a demo password. */
   public void check() {
     Set<String> demoPasswords = demoPasswords();
     PasswordManager passwordManager = engineConfiguration.getPasswordManager();
-    List<String> offenders = identityService.createUserQuery().list().stream()
+    List<String> offenders = engineConfiguration.getIdentityService().createUserQuery().list().stream()
         .filter(UserEntity.class::isInstance)
         .map(UserEntity.class::cast)
         .filter(user -> user.getPassword() != null)
@@ -48,8 +65,8 @@ public class DemoPasswordGuard {
         .toList();
     if (!offenders.isEmpty()) {
       throw new IllegalStateException("Refusing to start with the postgres profile: user(s) " + offenders
-          + " still have a demo password. Set a real password (Camunda Admin, or"
-          + " CLAIMDESK_ADMIN_PASSWORD for the admin) and start again.");
+          + " have a demo password (were they created by the demo profile on this database?)."
+          + " Change their passwords in Camunda Admin, then start again; see the README, 'Running on PostgreSQL'.");
     }
   }
 
@@ -59,7 +76,7 @@ public class DemoPasswordGuard {
     Properties properties = yaml.getObject();
     Set<String> passwords = new LinkedHashSet<>();
     if (properties != null) {
-      for (String key : List.of("claimdesk.demo.password", "camunda.bpm.admin-user.password")) {
+      for (String key : List.of("claimdesk.demo.password", ADMIN_PASSWORD)) {
         String value = properties.getProperty(key);
         if (value != null && !value.isEmpty()) {
           passwords.add(value);
