@@ -1,0 +1,85 @@
+package org.claimdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default as {@code mvn spring-boot:run} starts it (profile demo, a file H2
+ * database), started twice on the same database files, as a developer restarts it.
+ */
+class EmbeddedDefaultTest {
+
+  @TempDir
+  Path dataDirectory;
+
+  @Test
+  @DisplayName("demo profile on file H2: demo users log in, the REST API needs them, a restart creates no version")
+  void embeddedDefaultStartsAndRestartsWithoutNewVersions() throws Exception {
+    Map<String, Integer> versions;
+    try (ConfigurableApplicationContext app = start()) {
+      IdentityService identity = app.getBean(IdentityService.class);
+      for (String user : new String[] {"admin", "anna", "leo", "fred", "mia", "alex", "shop"}) {
+        assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
+      }
+      assertThat(identity.createUserQuery().memberOfGroup("merchant-systems").list())
+          .extracting(u -> u.getId()).containsExactly("shop");
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      assertThat(status(port, null)).isEqualTo(401);
+      assertThat(status(port, "mia:demo")).isEqualTo(200);
+      versions = versions(app.getBean(RepositoryService.class));
+      assertThat(versions).containsEntry("fixture-claim", 1).containsEntry("fixtureDecision", 1);
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(versions(repository)).isEqualTo(versions);
+      assertThat(repository.createDeploymentQuery().count()).isEqualTo(3);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(ClaimdeskApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("claimdesk"),
+        "--camunda.bpm.job-execution.enabled=false",
+        "--claimdesk.deployment.locations=classpath*:deployer/processes/*.bpmn,"
+            + "classpath*:deployer/processes/*.dmn,classpath*:deployer/forms/*.form");
+  }
+
+  private static int status(int port, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/engine-rest/process-definition"));
+    if (credentials != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static Map<String, Integer> versions(RepositoryService repository) {
+    Map<String, Integer> versions = new TreeMap<>();
+    repository.createProcessDefinitionQuery().latestVersion().list()
+        .forEach(definition -> versions.put(definition.getKey(), definition.getVersion()));
+    repository.createDecisionDefinitionQuery().latestVersion().list()
+        .forEach(decision -> versions.put(decision.getKey(), decision.getVersion()));
+    return versions;
+  }
+}
