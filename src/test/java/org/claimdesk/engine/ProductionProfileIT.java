@@ -38,12 +38,11 @@ class ProductionProfileIT {
   private static final String DATABASE = "claimdesk_production_it";
   private static final String STRONG_PASSWORD = "correct-horse-" + System.nanoTime();
 
+  private static String databaseUrl;
+
   @BeforeAll
   static void createEmptyDatabase() throws Exception {
-    try (Connection connection = PostgresTestDatabase.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      statement.execute("CREATE DATABASE " + DATABASE);
-    }
+    databaseUrl = PostgresTestDatabase.recreateDatabase(DATABASE);
   }
 
   @Test
@@ -88,8 +87,7 @@ class ProductionProfileIT {
   }
 
   private static long countRows(String sql) throws Exception {
-    String url = PostgresTestDatabase.URL.replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
-    try (Connection connection = java.sql.DriverManager.getConnection(url, PostgresTestDatabase.USER,
+    try (Connection connection = java.sql.DriverManager.getConnection(databaseUrl, PostgresTestDatabase.USER,
         PostgresTestDatabase.PASSWORD); Statement statement = connection.createStatement();
         var result = statement.executeQuery(sql)) {
       result.next();
@@ -115,7 +113,7 @@ class ProductionProfileIT {
         "--camunda.bpm.job-execution.enabled=false",
         "--claimdesk.deployment.locations=classpath*:deployer/processes/*.bpmn,"
             + "classpath*:deployer/processes/*.dmn,classpath*:deployer/forms/fixture-review.form",
-        "--CLAIMDESK_DB_URL=" + PostgresTestDatabase.URL.replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1"),
+        "--CLAIMDESK_DB_URL=" + databaseUrl,
         "--CLAIMDESK_DB_USER=" + PostgresTestDatabase.USER,
         "--CLAIMDESK_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
         "--CLAIMDESK_ADMIN_USER=root",

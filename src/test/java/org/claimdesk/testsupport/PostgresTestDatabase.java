@@ -39,6 +39,18 @@ public final class PostgresTestDatabase {
     return DriverManager.getConnection(URL, properties);
   }
 
+  /** Drops and creates an empty database beside the test database, for a test that needs its own. */
+  public static String recreateDatabase(String name) throws SQLException {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("Not a plain database name: " + name);
+    }
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return URL.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+  }
+
   /** Checks the connection once per run and, the first time it works, resets the database. */
   static synchronized boolean ensureReady() {
     if (reachable == null) {

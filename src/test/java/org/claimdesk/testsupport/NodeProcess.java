@@ -1,0 +1,95 @@
+package org.claimdesk.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.claimdesk.ClaimdeskApplication;
+
+/**
+ * One Claimdesk node in a JVM of its own, as in production: started from the test class path
+ * with the given arguments, its output kept in {@code target/nodes/<name>.log}. {@link #awaitStarted}
+ * returns the HTTP port once the application says it started, or fails if it exits first.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+  private static final Pattern PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
+
+  private final String name;
+  private final Process process;
+  private final CompletableFuture<Integer> started = new CompletableFuture<>();
+  private final Path log;
+
+  private NodeProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static NodeProcess start(String name, List<String> applicationArguments) throws IOException {
+    Path logDirectory = Path.of("target", "nodes");
+    Files.createDirectories(logDirectory);
+    Path log = logDirectory.resolve(name + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"),
+        ClaimdeskApplication.class.getName()));
+    command.addAll(applicationArguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    NodeProcess node = new NodeProcess(name, process, log);
+    Thread reader = new Thread(node::pumpOutput, "node-output-" + name);
+    reader.setDaemon(true);
+    reader.start();
+    return node;
+  }
+
+  private void pumpOutput() {
+    Integer port = null;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        out.println(line);
+        Matcher matcher = PORT.matcher(line);
+        if (matcher.find()) {
+          port = Integer.valueOf(matcher.group(1));
+        }
+        if (port != null && line.contains("Started " + ClaimdeskApplication.class.getSimpleName())) {
+          started.complete(port);
+        }
+      }
+    } catch (IOException e) {
+      started.completeExceptionally(e);
+    }
+    started.completeExceptionally(new IllegalStateException("Node " + name + " exited before it started; see " + log));
+  }
+
+  /** The node's HTTP port, once it has started. */
+  public int awaitStarted(Duration timeout) throws Exception {
+    try {
+      return started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Node " + name + " did not start within " + timeout + "; see " + log, e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
