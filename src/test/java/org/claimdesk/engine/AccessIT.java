@@ -74,6 +74,10 @@ class AccessIT {
   void engineRestNeedsCredentials() {
     assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/engine", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("shop", PASSWORD).getForEntity("/engine-rest/engine", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
     // An unknown user: a wrong password for a real one would start Camunda's login throttling for that user.
     assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/process-definition", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
