@@ -606,16 +606,12 @@ public final class ModelQualityGate {
     return refs;
   }
 
-  /** DMN model elements (DMN 1.1 to 1.5 namespaces) of one local name. */
+  /** DMN model elements of one local name, in the namespace of the file's DMN version (1.1 to 1.5). */
   private static List<Element> dmnElements(Document dom, String localName) {
     List<Element> elements = new ArrayList<>();
-    NodeList nodes = dom.getElementsByTagNameNS("*", localName);
+    NodeList nodes = dom.getElementsByTagNameNS(dom.getDocumentElement().getNamespaceURI(), localName);
     for (int i = 0; i < nodes.getLength(); i++) {
-      Element element = (Element) nodes.item(i);
-      String ns = element.getNamespaceURI();
-      if (ns != null && ns.toUpperCase(Locale.ROOT).contains("DMN") && ns.contains("MODEL")) {
-        elements.add(element);
-      }
+      elements.add((Element) nodes.item(i));
     }
     return elements;
   }

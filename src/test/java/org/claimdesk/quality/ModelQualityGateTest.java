@@ -144,6 +144,7 @@ class ModelQualityGateTest {
           arguments("elements-without-layout.bpmn", DIAGRAM, List.of("Timer_ReviewDue", "DataObject_Evidence",
               "DataInputAssociation_Evidence", "TextAnnotation_ReviewDue", "Association_ReviewDue")),
           arguments("decision-without-shape.dmn", DIAGRAM, List.of("claim-window-example")),
+          arguments("decision-dmn11-without-dmndi.dmn", DIAGRAM, List.of("claim-window-example")),
           arguments("generated-ids.bpmn", ID_GENERATED,
               List.of("Activity_0x1abc2", "Gateway_1kd9s2f", "Flow_0ab12cd", "Event_0kx3n1c")),
           arguments("modeler-default-ids.bpmn", ID_GENERATED,
