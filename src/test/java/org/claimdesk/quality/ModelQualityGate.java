@@ -29,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.Association;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.DataAssociation;
@@ -106,6 +107,11 @@ public final class ModelQualityGate {
   public static final String FORM = "form";
   /** A message, error, signal or escalation referenced but not defined; a timer without a time. */
   public static final String REFERENCE = "reference";
+  /**
+   * A decision or called process bound with {@code deployment}: the application deploys each
+   * process and each decision on its own ({@code DeploymentPlan}), so it would not be found.
+   */
+  public static final String BINDING = "binding";
   /** A file in processes/ or forms/ that the application would not deploy. */
   public static final String UNEXPECTED_FILE = "unexpected-file";
 
@@ -143,8 +149,10 @@ public final class ModelQualityGate {
     }
   }
 
-  /** Keys (process, decision, form id) are kebab-case: {@code refund-request}. */
+  /** Process keys and form ids are kebab-case: {@code refund-request}, {@code review-claim}. */
   static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  /** Decision keys are lowerCamelCase, as Camunda's examples and the issues name them: {@code refundEligibility}. */
+  static final Pattern DECISION_KEY = Pattern.compile("[a-z][a-z0-9]*([A-Z][a-z0-9]*)*");
   /** Element IDs are {@code Prefix_PascalCaseMeaning}: {@code Task_ReviewClaim}. */
   static final Pattern ELEMENT_ID = Pattern.compile("([A-Z][A-Za-z]*)_([A-Z][A-Za-z0-9]*)");
   /** Camunda Modeler's generated IDs: a type, '_' and 7 random characters starting with 0 or 1. */
@@ -275,6 +283,22 @@ public final class ModelQualityGate {
           start.getCamundaFormRefBinding(), false, violations, formLinks);
     }
 
+    // Bindings across deployments.
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      if ("deployment".equals(task.getCamundaDecisionRefBinding())) {
+        violations.add(new Violation(name, task.getId(), BINDING, "business rule task binds decision \""
+            + task.getCamundaDecisionRef() + "\" with camunda:decisionRefBinding=\"deployment\", but each decision"
+            + " is deployed on its own: use latest (the default), version or versionTag"));
+      }
+    }
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      if ("deployment".equals(call.getCamundaCalledElementBinding())) {
+        violations.add(new Violation(name, call.getId(), BINDING, "call activity binds process \""
+            + call.getCalledElement() + "\" with camunda:calledElementBinding=\"deployment\", but each process"
+            + " is deployed on its own: use latest (the default), version or versionTag"));
+      }
+    }
+
     checkReferences(name, model, violations);
     checkBpmnDiagram(name, model, violations);
   }
@@ -393,16 +417,25 @@ public final class ModelQualityGate {
     };
   }
 
-  /** A key (process, decision, form id) problem, or null. */
+  /** A process key or form id problem, or null. */
   static String keyProblem(String key) {
+    return keyProblem(key, KEY, "kebab-case", "refund-request");
+  }
+
+  /** A decision key problem, or null. */
+  static String decisionKeyProblem(String key) {
+    return keyProblem(key, DECISION_KEY, "lowerCamelCase", "refundEligibility");
+  }
+
+  private static String keyProblem(String key, Pattern style, String styleName, String example) {
     if (blank(key)) {
       return "missing";
     }
     if (isGenerated(key)) {
-      return "generated ID \"" + key + "\": use a kebab-case key that says what it is, e.g. refund-request";
+      return "generated ID \"" + key + "\": use a " + styleName + " key that says what it is, e.g. " + example;
     }
-    if (!KEY.matcher(key).matches()) {
-      return "\"" + key + "\" is not kebab-case, e.g. refund-request";
+    if (!style.matcher(key).matches()) {
+      return "\"" + key + "\" is not " + styleName + ", e.g. " + example;
     }
     return null;
   }
@@ -412,7 +445,7 @@ public final class ModelQualityGate {
   }
 
   private static void checkKey(String file, String key, String what, List<Violation> violations) {
-    String problem = keyProblem(key);
+    String problem = what.startsWith("decision") ? decisionKeyProblem(key) : keyProblem(key);
     if (problem != null) {
       violations.add(new Violation(file, key, isGenerated(key) ? ID_GENERATED : ID_FORMAT, what + ": " + problem));
     }

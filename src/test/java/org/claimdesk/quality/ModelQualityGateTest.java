@@ -2,6 +2,7 @@ package org.claimdesk.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.claimdesk.quality.ModelQualityGate.BINDING;
 import static org.claimdesk.quality.ModelQualityGate.DIAGRAM;
 import static org.claimdesk.quality.ModelQualityGate.DUPLICATE_KEY;
 import static org.claimdesk.quality.ModelQualityGate.EXECUTABLE_PROCESS;
@@ -38,6 +39,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.claimdesk.engine.DeploymentPlan;
+import org.claimdesk.engine.ModelFile;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -113,6 +116,35 @@ class ModelQualityGateTest {
 
       LOG.info("Model deployment: {}", summary);
     }
+
+    @Test
+    @DisplayName("all files deploy as the application deploys them: one deployment per process, decision, lone form")
+    void allFilesDeployAsTheApplicationDoes(ProcessEngine engine) throws IOException {
+      List<ModelFile> files = new ArrayList<>();
+      for (Path file : modelFiles(PROCESSES, FORMS)) {
+        files.add(new ModelFile(BASE.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file)));
+      }
+      RepositoryService repository = engine.getRepositoryService();
+      List<String> deploymentIds = new ArrayList<>();
+      try {
+        for (DeploymentPlan.Bundle bundle : DeploymentPlan.of(files)) {
+          DeploymentBuilder builder = repository.createDeployment().name(bundle.name());
+          bundle.files().forEach(f -> builder.addInputStream(f.name(), new ByteArrayInputStream(f.content())));
+          String id = builder.deploy().getId();
+          deploymentIds.add(id);
+          long definitions = switch (bundle.files().get(0).kind()) {
+            case BPMN -> repository.createProcessDefinitionQuery().deploymentId(id).count();
+            case DMN -> repository.createDecisionDefinitionQuery().deploymentId(id).count();
+            case FORM -> repository.getDeploymentResourceNames(id).size();
+          };
+          assertThat(definitions).as("definitions made by deployment %s", bundle.name()).isPositive();
+        }
+        LOG.info("Model deployment as the application does it: {} file(s) in {} deployment(s)", files.size(),
+            deploymentIds.size());
+      } finally {
+        deploymentIds.forEach(id -> repository.deleteDeployment(id, true));
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -138,13 +170,13 @@ class ModelQualityGateTest {
           arguments("unparseable.bpmn", PARSE, List.of("-")),
           arguments("no-executable-process.bpmn", EXECUTABLE_PROCESS, List.of("-")),
           arguments("process-without-history-ttl.bpmn", HISTORY_TTL, List.of("claim-review-example")),
-          arguments("decision-without-history-ttl.dmn", HISTORY_TTL, List.of("claim-window-example")),
+          arguments("decision-without-history-ttl.dmn", HISTORY_TTL, List.of("claimWindowExample")),
           arguments("task-without-shape.bpmn", DIAGRAM, List.of("Task_ReviewClaim")),
           arguments("flow-without-edge.bpmn", DIAGRAM, List.of("Flow_Reviewed")),
           arguments("elements-without-layout.bpmn", DIAGRAM, List.of("Timer_ReviewDue", "DataObject_Evidence",
               "DataInputAssociation_Evidence", "TextAnnotation_ReviewDue", "Association_ReviewDue")),
-          arguments("decision-without-shape.dmn", DIAGRAM, List.of("claim-window-example")),
-          arguments("decision-dmn11-without-dmndi.dmn", DIAGRAM, List.of("claim-window-example")),
+          arguments("decision-without-shape.dmn", DIAGRAM, List.of("claimWindowExample")),
+          arguments("decision-dmn11-without-dmndi.dmn", DIAGRAM, List.of("claimWindowExample")),
           arguments("generated-ids.bpmn", ID_GENERATED,
               List.of("Activity_0x1abc2", "Gateway_1kd9s2f", "Flow_0ab12cd", "Event_0kx3n1c")),
           arguments("modeler-default-ids.bpmn", ID_GENERATED,
@@ -158,6 +190,7 @@ class ModelQualityGateTest {
           arguments("user-task-form-binding-missing.bpmn", USER_TASK_FORM, List.of("Task_ReviewClaim")),
           arguments("user-task-form-binding-latest.bpmn", USER_TASK_FORM, List.of("Task_ReviewClaim")),
           arguments("form-ref-unknown.bpmn", FORM_REF, List.of("Task_ReviewClaim")),
+          arguments("decision-bound-to-deployment.bpmn", BINDING, List.of("Task_CheckWindow")),
           arguments("undefined-references.bpmn", REFERENCE, List.of("Event_CustomerWithdrew", "Event_ClaimRefused")),
           arguments("timer-without-time.bpmn", REFERENCE, List.of("Timer_ReviewDue")),
           arguments("not-json.form", PARSE, List.of("-")),
@@ -301,9 +334,9 @@ class ModelQualityGateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"refund-request", "payment-discrepancy", "wallet-recharge-issue", "claim-window-example",
+    @ValueSource(strings = {"refund-request", "payment-discrepancy", "wallet-recharge-issue", "review-claim",
         "refund2"})
-    @DisplayName("kebab-case keys pass")
+    @DisplayName("kebab-case process keys and form ids pass")
     void kebabCaseKeys(String key) {
       assertThat(ModelQualityGate.keyProblem(key)).isNull();
     }
@@ -311,9 +344,24 @@ class ModelQualityGateTest {
     @ParameterizedTest
     @ValueSource(strings = {"RefundRequest", "refund_request", "refundRequest", "-refund", "refund--request",
         "refund-", "2refund"})
-    @DisplayName("keys that are not kebab-case are reported")
+    @DisplayName("process keys and form ids that are not kebab-case are reported")
     void nonKebabCaseKeys(String key) {
       assertThat(ModelQualityGate.keyProblem(key)).contains("is not kebab-case");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refundEligibility", "refundApproval", "cancellationRefund", "discrepancyLiability",
+        "claimWindowExample", "sla1"})
+    @DisplayName("lowerCamelCase decision keys pass")
+    void camelCaseDecisionKeys(String key) {
+      assertThat(ModelQualityGate.decisionKeyProblem(key)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refund-eligibility", "RefundEligibility", "refund_eligibility", "2refund"})
+    @DisplayName("decision keys that are not lowerCamelCase are reported")
+    void nonCamelCaseDecisionKeys(String key) {
+      assertThat(ModelQualityGate.decisionKeyProblem(key)).contains("is not lowerCamelCase");
     }
   }
 
@@ -339,7 +387,7 @@ class ModelQualityGateTest {
           fail(e);
         }
         // The decision evaluates (RF-2).
-        Object withinWindow = engine.getDecisionService().evaluateDecisionTableByKey("claim-window-example",
+        Object withinWindow = engine.getDecisionService().evaluateDecisionTableByKey("claimWindowExample",
             Variables.putValue("reason", "NOT_DELIVERED").putValue("daysSincePurchase", 3)).getSingleEntry();
         assertThat(withinWindow).isEqualTo(true);
       });
