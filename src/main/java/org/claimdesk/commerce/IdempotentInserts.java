@@ -1,5 +1,7 @@
 package org.claimdesk.commerce;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class IdempotentInserts {
+
+  private static final Logger log = LoggerFactory.getLogger(IdempotentInserts.class);
 
   private final TransactionTemplate savepoint;
 
@@ -32,6 +36,7 @@ class IdempotentInserts {
       savepoint.executeWithoutResult(status -> insert.run());
       return true;
     } catch (DuplicateKeyException duplicate) {
+      log.debug("A concurrent writer stored the same key first; comparing with the stored row");
       return false;
     }
   }

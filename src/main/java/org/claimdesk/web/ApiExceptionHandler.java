@@ -83,11 +83,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Throwable cause = ex.getMostSpecificCause();
+    JsonProcessingException cause = jsonCause(ex);
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return invalidFields(ex, List.of(fieldProblem(mapping)), headers, request);
     }
-    if (cause instanceof JsonProcessingException syntax) {
+    if (cause != null) {
+      JsonProcessingException syntax = cause;
       String field = pathOf(syntax);
       String reason = syntax.getOriginalMessage();
       if (!field.isEmpty()) {
@@ -127,6 +128,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "The request has invalid fields: " + FieldProblemException.describe(problems) + ".",
         problems);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** The outermost Jackson exception in the cause chain (it carries the JSON path). */
+  private static JsonProcessingException jsonCause(Throwable ex) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json) {
+        return json;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** A Jackson mapping failure as a problem of the field at its JSON path. */

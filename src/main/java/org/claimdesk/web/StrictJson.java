@@ -1,15 +1,24 @@
 package org.claimdesk.web;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
@@ -34,6 +43,8 @@ class StrictJson {
             DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
             JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .deserializerByType(Instant.class, new IsoText<>(Instant.class, Instant::parse))
+        .deserializerByType(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse))
         .postConfigurer(StrictJson::refuseScalarCoercion);
   }
 
@@ -57,5 +68,34 @@ class StrictJson {
     mapper.coercionConfigFor(LogicalType.DateTime)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+  }
+
+  /**
+   * Dates and instants only as ISO-8601 text ({@code 2025-05-01T10:15:30Z}, an offset is
+   * accepted; {@code 2025-05-01}): no epoch numbers, digit strings or {@code [2025, 5, 1]}
+   * arrays, which Jackson's java.time support would otherwise take.
+   */
+  static final class IsoText<T> extends StdScalarDeserializer<T> {
+
+    private final transient Function<String, T> parse;
+
+    IsoText(Class<T> type, Function<String, T> parse) {
+      super(type);
+      this.parse = parse;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        return (T) context.handleUnexpectedToken(handledType(), parser);
+      }
+      String text = parser.getText().trim();
+      try {
+        return parse.apply(text);
+      } catch (DateTimeParseException e) {
+        return (T) context.handleWeirdStringValue(handledType(), text, "not ISO-8601");
+      }
+    }
   }
 }
