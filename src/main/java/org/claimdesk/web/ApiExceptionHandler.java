@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -89,7 +90,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     if (cause != null) {
       JsonProcessingException syntax = cause;
-      String field = pathOf(syntax);
+      // A document that breaks off names no field; a bad token names the field it belongs to.
+      String field = brokeOff(syntax) ? "" : pathOf(syntax);
       String reason = syntax.getOriginalMessage();
       if (!field.isEmpty()) {
         return invalidFields(ex, List.of(new FieldProblem(field, "is not valid JSON: " + reason)),
@@ -174,7 +176,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return result.toString();
   }
 
-  /** Where the parser was when the JSON text broke off, as a JSON path; empty at the top. */
+  private static boolean brokeOff(JsonProcessingException ex) {
+    String message = ex.getOriginalMessage();
+    return ex instanceof JsonEOFException
+        || (message != null && message.startsWith("Unexpected end-of-input"));
+  }
+
+  /** Where the parser was when the JSON text broke, as a JSON path; empty at the top. */
   private static String pathOf(JsonProcessingException ex) {
     if (!(ex.getProcessor() instanceof JsonParser parser)) {
       return "";

@@ -198,11 +198,18 @@ class ApiExceptionHandlerTest {
     postJson("{\"amount\": 1,")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors", hasSize(0)))
+        .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")))
         .andExpect(jsonPath("$.detail").value(not(containsString("com.fasterxml"))));
     postJson("")
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors", hasSize(0)));
+  }
+
+  @Test
+  void aBadTokenNamesTheFieldItBelongsTo() throws Exception {
+    expectFieldError(postJson("{\"amount\": 12abc}"), "amount");
   }
 
   @Test
