@@ -70,8 +70,19 @@ class DemoMerchantData implements SmartInitializingSingleton {
     this.clock = clock;
   }
 
+  /** How a seeding run went: records created, records that could not be created. */
+  record Seeding(int created, int failed) {
+  }
+
   @Override
   public void afterSingletonsInstantiated() {
+    Seeding seeding = seed();
+    log.info("Demo merchant data: {} records created, {} failed, the others existed already",
+        seeding.created(), seeding.failed());
+  }
+
+  /** Creates the demo records that do not exist yet; safe to run any number of times. */
+  synchronized Seeding seed() {
     now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     created = 0;
     failed = 0;
@@ -80,8 +91,7 @@ class DemoMerchantData implements SmartInitializingSingleton {
     seedSubscriptions();
     seedPaymentDisputes();
     seedWallets();
-    log.info("Demo merchant data: {} records created, {} failed, the others existed already",
-        created, failed);
+    return new Seeding(created, failed);
   }
 
   private void seedServices() {

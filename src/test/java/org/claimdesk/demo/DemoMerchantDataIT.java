@@ -26,6 +26,14 @@ class DemoMerchantDataIT {
   @Autowired
   WalletLedger wallets;
 
+  @Autowired
+  DemoMerchantData demoData;
+
+  @Test
+  void everyDemoRecordWasCreatedOnPostgres() {
+    assertThat(demoData.seed()).isEqualTo(new DemoMerchantData.Seeding(0, 0));
+  }
+
   @Test
   void anOrderOfEveryProductTypeIsServed() {
     Map<String, String> orders = Map.of(
