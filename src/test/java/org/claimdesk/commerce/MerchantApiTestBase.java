@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,14 +22,10 @@ abstract class MerchantApiTestBase {
   @Autowired
   JdbcClient jdbc;
 
-  @Autowired
-  IdentityService identityService;
-
   MerchantApiClient api;
 
   @BeforeEach
   void setUpClient() {
-    DemoAccounts.ensure(identityService);
     api = new MerchantApiClient(port);
   }
 
