@@ -1,0 +1,42 @@
+package org.claimdesk.cases;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The processes' view of the case record: they keep it current as they move. Each call runs
+ * in the caller's transaction (the engine's, inside a delegate), so the record and the process
+ * state commit together.
+ */
+public interface CaseService {
+
+  Optional<CaseRecord> find(String reference);
+
+  /** The case; throws {@link IllegalStateException} when there is none (a process bug). */
+  default CaseRecord get(String reference) {
+    return find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference));
+  }
+
+  void updateStatus(String reference, CaseStatus status);
+
+  /** When the next reply to the customer is due (SL-1); null when none is owed. */
+  void setReplyDueBy(String reference, Instant replyDueBy);
+
+  /** Records a decision: final (RESOLVED, REJECTED, CLOSED) or not; {@code ruleId} may be null. */
+  void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId);
+
+  /** The offer put to the customer; null withdraws it. */
+  void recordOffer(String reference, CaseOffer offer);
+
+  /** A first reply that was not sent in time (SL-1), for the managers' figures. */
+  void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt);
+
+  /** Adds an entry to the case's timeline: every message to the customer, and their actions. */
+  void appendTimeline(String reference, String kind, String message);
+
+  /** Whom to write to about the case, and in which language. */
+  CustomerContact contactOf(String reference);
+
+  /** The files the customer attached to the case (RF-1), oldest first. */
+  java.util.List<EvidenceItem> evidenceOf(String reference);
+}

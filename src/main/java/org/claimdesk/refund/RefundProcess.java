@@ -1,0 +1,31 @@
+package org.claimdesk.refund;
+
+/**
+ * The {@code refund-request} process's contract with the rest of the application: its key, the
+ * variables it is started with, and the messages it waits for (correlated by business key, which
+ * is the case reference).
+ */
+public final class RefundProcess {
+
+  public static final String KEY = "refund-request";
+
+  // Variables the process is started with.
+  public static final String CASE_REFERENCE = "caseReference";
+  public static final String ORDER_ID = "orderId";
+  /** NOT_DELIVERED, NOT_AS_DESCRIBED, SERVICE_ISSUE, BILLING_ERROR, CHANGED_MIND or OTHER. */
+  public static final String REASON = "reason";
+  /** The customer's own words. */
+  public static final String CLAIM_DESCRIPTION = "claimDescription";
+  /** {@code standard} or {@code strict}, as recorded on the case. */
+  public static final String POLICY_PROFILE = "policyProfile";
+
+  // Messages the process waits for. A correlation that finds no waiting process means the case
+  // is not waiting for that: the customer API answers 409.
+  public static final String MESSAGE_EVIDENCE_RECEIVED = "EvidenceReceived";
+  public static final String MESSAGE_OFFER_ACCEPTED = "OfferAccepted";
+  public static final String MESSAGE_OFFER_DECLINED = "OfferDeclined";
+  public static final String MESSAGE_FEEDBACK_RECEIVED = "FeedbackReceived";
+
+  private RefundProcess() {
+  }
+}
