@@ -39,9 +39,14 @@ public final class PostgresTestDatabase {
     return DriverManager.getConnection(URL, properties);
   }
 
-  /** Drops and creates an empty database beside the test database, for a test that needs its own. */
-  public static String recreateDatabase(String name) throws SQLException {
-    if (!name.matches("[a-z_]+")) {
+  /**
+   * Drops and creates an empty database beside the test database, for a test that needs its own.
+   * Its name ends with the test database's name ({@code claimdesk_cluster_it_test}), so runs on
+   * different test databases of one server keep apart.
+   */
+  public static String recreateDatabase(String prefix) throws SQLException {
+    String name = prefix + "_" + URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("Not a plain database name: " + name);
     }
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
