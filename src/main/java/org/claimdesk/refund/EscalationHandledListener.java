@@ -1,0 +1,35 @@
+package org.claimdesk.refund;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.claimdesk.engine.ClaimdeskGroups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_HandleEscalation, on complete: a manager may give the overdue review to a support agent,
+ * who must exist and be in {@code support}.
+ */
+@Component
+public class EscalationHandledListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask escalation) {
+    String assignee = RefundVariables.of(escalation).string(RefundVariables.ASSIGN_REVIEW_TO);
+    if (assignee == null || assignee.isBlank()) {
+      return;
+    }
+    IdentityService identity = escalation.getProcessEngineServices().getIdentityService();
+    if (identity.createUserQuery().userId(assignee.strip()).memberOfGroup(ClaimdeskGroups.SUPPORT).count() == 0) {
+      throw new InvalidFormInputException("'" + assignee + "' is not a user of the support group.");
+    }
+    TaskService tasks = escalation.getProcessEngineServices().getTaskService();
+    Task review = tasks.createTaskQuery().processInstanceId(escalation.getProcessInstanceId())
+        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+    if (review != null) {
+      tasks.setAssignee(review.getId(), assignee.strip());
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.claimdesk.refund;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_AttemptFix, on complete: fixed, or an offer of a partial refund or a credit (RF-4). */
+@Component
+public class FixOutcomeValidator implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    RefundFormRules.checkFix(RefundVariables.of(task));
+  }
+}

@@ -1,0 +1,27 @@
+package org.claimdesk.refund;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.claimdesk.engine.TaskPriorities;
+import org.springframework.stereotype.Component;
+
+/** Task_RaisePriority (SL-1, 24 h): the waiting review moves up the queue; the team lead is told. */
+@Component
+public class RaiseReviewPriorityDelegate implements JavaDelegate {
+
+  private final RefundSteps steps;
+
+  public RaiseReviewPriorityDelegate(RefundSteps steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    Task review = ReviewTasks.openReview(tasks, execution);
+    tasks.setPriority(review.getId(), TaskPriorities.ESCALATED);
+    steps.tellTeamLead(RefundVariables.of(execution).caseReference(), review.getDueDate().toInstant());
+  }
+}

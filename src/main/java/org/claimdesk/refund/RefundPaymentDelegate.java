@@ -1,0 +1,22 @@
+package org.claimdesk.refund;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RefundPayment (async, retried): refunds the offer's amount to the original payment, exactly once per case. */
+@Component
+public class RefundPaymentDelegate implements JavaDelegate {
+
+  private final RefundSteps steps;
+
+  public RefundPaymentDelegate(RefundSteps steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RefundVariables v = RefundVariables.of(execution);
+    steps.refundPayment(v.caseReference(), v.paymentId(), v.offerAmount());
+  }
+}

@@ -1,0 +1,213 @@
+package org.claimdesk.refund;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.claimdesk.cases.CaseOffer;
+import org.claimdesk.cases.CaseOutcome;
+import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.EvidenceItem;
+import org.claimdesk.cases.OfferType;
+import org.claimdesk.cases.ServiceLevels;
+import org.claimdesk.commerce.Money;
+import org.claimdesk.notification.CustomerMessage;
+import org.claimdesk.notification.CustomerNotifier;
+import org.claimdesk.notification.StaffNotifier;
+import org.claimdesk.payment.PayoutReceipt;
+import org.claimdesk.payment.Payouts;
+import org.springframework.stereotype.Service;
+
+/**
+ * The refund process's steps that touch the case record, the customer and the money. Each runs
+ * inside the engine's transaction for that step, so the case, the timeline and the process
+ * state commit together (emails leave after the commit, payouts are idempotent per case and step).
+ */
+@Service
+public class RefundSteps {
+
+  /** The idempotency step names of the two payouts a refund case can make. */
+  public static final String REFUND_STEP = "refund";
+  public static final String CREDIT_STEP = "credit";
+
+  private static final DateTimeFormatter STAFF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private final CaseService cases;
+  private final CustomerNotifier customer;
+  private final StaffNotifier staff;
+  private final Payouts payouts;
+  private final ServiceLevels serviceLevels;
+
+  public RefundSteps(CaseService cases, CustomerNotifier customer, StaffNotifier staff, Payouts payouts,
+      ServiceLevels serviceLevels) {
+    this.cases = cases;
+    this.customer = customer;
+    this.staff = staff;
+    this.payouts = payouts;
+    this.serviceLevels = serviceLevels;
+  }
+
+  /** SL-1: the claim is in review; tell the customer by when they will hear from us. */
+  public void acknowledge(String reference, boolean evidenceRequired) {
+    Instant replyDueBy = serviceLevels.replyDueBy();
+    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
+    cases.setReplyDueBy(reference, replyDueBy);
+    customer.send(reference, CustomerMessage.CLAIM_RECEIVED,
+        Map.of("replyDueBy", replyDueBy, "evidenceRequired", evidenceRequired));
+  }
+
+  /** A review task opened: the case is in review again, a reply is owed by the task's due date. */
+  public void reviewOpened(String reference, Instant replyDueBy) {
+    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
+    cases.setReplyDueBy(reference, replyDueBy);
+    cases.recordOffer(reference, null);
+  }
+
+  public String evidenceSummary(String reference) {
+    List<EvidenceItem> items = cases.evidenceOf(reference);
+    if (items.isEmpty()) {
+      return "None yet.";
+    }
+    StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " file:" : " files:"));
+    for (EvidenceItem item : items) {
+      text.append("\n- ").append(item.fileName()).append(" (").append(item.contentType()).append(", ")
+          .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(staffTime(item.receivedAt()))
+          .append(")");
+    }
+    return text.toString();
+  }
+
+  public static String policyVerdict(String verdict, String ruleId, boolean evidenceRequired) {
+    return ("REFUSE".equals(verdict) ? "Refuse" : "Review") + " under " + ruleId
+        + (evidenceRequired ? ", clear evidence required" : "");
+  }
+
+  public static String staffTime(Instant instant) {
+    return instant == null ? "" : STAFF_TIME.format(instant);
+  }
+
+  /** Refuses the claim, citing the rule, with the agent's words when there are any. */
+  public void refuse(String reference, String ruleId, String agentMessage) {
+    cases.recordOffer(reference, null);
+    cases.setReplyDueBy(reference, null);
+    cases.recordOutcome(reference, CaseStatus.REJECTED, CaseOutcome.REFUSED, ruleId);
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("ruleId", ruleId);
+    if (agentMessage != null && !agentMessage.isBlank()) {
+      parameters.put("agentMessage", agentMessage.strip());
+    }
+    customer.send(reference, CustomerMessage.CLAIM_REFUSED, parameters);
+  }
+
+  /** RF-3: ask for evidence; the customer has until the silence deadline. */
+  public void requestEvidence(String reference, String agentMessage) {
+    cases.setReplyDueBy(reference, null);
+    cases.updateStatus(reference, CaseStatus.WAITING_FOR_CUSTOMER);
+    customer.send(reference, CustomerMessage.EVIDENCE_REQUESTED,
+        Map.of("agentMessage", agentMessage.strip(), "respondBy", serviceLevels.customerRespondBy()));
+  }
+
+  public void remind(String reference, CustomerMessage reminder) {
+    if (reminder != CustomerMessage.EVIDENCE_REMINDER && reminder != CustomerMessage.OFFER_REMINDER) {
+      throw new IllegalArgumentException("Not a reminder: " + reminder);
+    }
+    customer.send(reference, reminder, Map.of("respondBy", serviceLevels.customerRespondByAfterReminder()));
+  }
+
+  /** The customer did not answer in time: the case closes, and any offer lapses. */
+  public void closeForSilence(String reference) {
+    cases.recordOffer(reference, null);
+    cases.recordOutcome(reference, CaseStatus.CLOSED, CaseOutcome.NO_RESPONSE, null);
+    customer.send(reference, CustomerMessage.CLOSED_NO_RESPONSE, Map.of());
+  }
+
+  /** The agent's reply in their own words (the case stays in review). */
+  public void reply(String reference, String agentMessage) {
+    cases.setReplyDueBy(reference, null);
+    customer.send(reference, CustomerMessage.AGENT_REPLY, Map.of("agentMessage", agentMessage.strip()));
+  }
+
+  /** RF-8: puts the offer to the customer for consent. */
+  public void presentOffer(String reference, CaseOffer offer, String agentMessage) {
+    cases.setReplyDueBy(reference, null);
+    cases.recordOffer(reference, offer);
+    cases.updateStatus(reference, CaseStatus.OFFER_PENDING);
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("offerType", offer.type());
+    parameters.put("respondBy", serviceLevels.customerRespondBy());
+    parameters.put("description", offer.description() == null ? "" : offer.description());
+    if (offer.amount() != null) {
+      parameters.put("amount", offer.amount());
+    }
+    if (agentMessage != null && !agentMessage.isBlank()) {
+      parameters.put("agentMessage", agentMessage.strip());
+    }
+    customer.send(reference, CustomerMessage.OFFER_MADE, parameters);
+  }
+
+  /** The resolution is agreed; money is about to move for a refund or a credit. */
+  public void recordAgreement(String reference, String resolution) {
+    if (!RefundVariables.RESOLUTION_FIXED.equals(resolution) && OfferType.valueOf(resolution).movesMoney()) {
+      cases.updateStatus(reference, CaseStatus.IN_PAYMENT);
+    }
+  }
+
+  public PayoutReceipt refundPayment(String reference, String paymentId, Money amount) {
+    if (paymentId == null) {
+      throw new IllegalStateException("Case " + reference + ": the order has no captured payment to refund");
+    }
+    return payouts.refundPayment(reference, REFUND_STEP, paymentId, amount);
+  }
+
+  public PayoutReceipt creditWallet(String reference, String customerId, Money amount) {
+    return payouts.creditWallet(reference, CREDIT_STEP, customerId, amount);
+  }
+
+  /** Records the resolution (RF-4 fixed, RF-8 otherwise) and tells the customer what was done. */
+  public void confirm(String reference, String resolution, Money amount, Money orderAmount, String description,
+      String agentMessage) {
+    if (RefundVariables.RESOLUTION_FIXED.equals(resolution)) {
+      cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.FIXED, "RF-4");
+      customer.send(reference, CustomerMessage.FIX_CONFIRMED, Map.of("agentMessage", agentMessage.strip()));
+      return;
+    }
+    switch (OfferType.valueOf(resolution)) {
+      case FULL_REFUND, PARTIAL_REFUND -> {
+        CaseOutcome outcome = amount.equals(orderAmount) ? CaseOutcome.REFUNDED : CaseOutcome.PARTIALLY_REFUNDED;
+        cases.recordOutcome(reference, CaseStatus.RESOLVED, outcome, "RF-8");
+        customer.send(reference, CustomerMessage.REFUND_PAID, Map.of("amount", amount));
+      }
+      case CREDIT -> {
+        cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.CREDITED, "RF-8");
+        customer.send(reference, CustomerMessage.CREDIT_ADDED, Map.of("amount", amount));
+      }
+      case ALTERNATIVE -> {
+        cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.ALTERNATIVE, "RF-8");
+        customer.send(reference, CustomerMessage.ALTERNATIVE_AGREED,
+            Map.of("description", description == null ? "" : description.strip()));
+      }
+    }
+  }
+
+  /** RF-8: after the resolution, ask for feedback. */
+  public void askFeedback(String reference) {
+    customer.send(reference, CustomerMessage.FEEDBACK_REQUESTED, Map.of("respondBy", serviceLevels.feedbackRespondBy()));
+  }
+
+  /** SL-1, 24 h: tell the team lead a first reply is late. */
+  public void tellTeamLead(String reference, Instant replyDueBy) {
+    staff.notifyTeamLead(reference, "First reply due soon: case " + reference,
+        "The claim " + reference + " has waited 24 hours for its first reply; it is due by "
+            + staffTime(replyDueBy) + ". Its task's priority has been raised.");
+  }
+
+  /** SL-1, 48 h: the first reply is late. */
+  public void recordSlaBreach(String reference, Instant dueAt, Instant breachedAt) {
+    cases.recordSlaBreach(reference, "Task_ReviewClaim", dueAt, breachedAt);
+  }
+}
