@@ -1,0 +1,242 @@
+package org.claimdesk.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.claimdesk.testsupport.PostgresIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The refund case through the customer API against the running application on PostgreSQL, as
+ * the issue's "done when" lists it. Orders are fed through the merchant API first, dated
+ * relative to now, so the claim windows are exact.
+ */
+@PostgresIntegrationTest
+class RefundRequestIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  JdbcClient jdbc;
+  @MockitoSpyBean
+  RefundSteps steps;
+
+  RestClient http;
+
+  @BeforeEach
+  void client() {
+    http = RestClient.builder().baseUrl("http://localhost:" + port)
+        .requestFactory(new JdkClientHttpRequestFactory())
+        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+        .build();
+  }
+
+  @Test
+  @DisplayName("RF-2: a non-delivery claim 10 days after the order is refused at once with ruleId RF-2")
+  void RF2_lateNonDeliveryClaimIsRefusedAtOnce() {
+    String orderId = order("SERVICE", "BOOKED", Instant.now().minus(Duration.ofDays(10)), null, 9000);
+
+    ResponseEntity<JsonNode> filed = claim(orderId, "NOT_DELIVERED", null);
+
+    assertThat(filed.getStatusCode().value()).isEqualTo(201);
+    assertThat(filed.getBody().path("status").asText()).isEqualTo("REJECTED");
+    assertThat(filed.getBody().path("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(filed.getBody().path("ruleId").asText()).isEqualTo("RF-2");
+    JsonNode page = caseOf(filed);
+    assertThat(page.path("ruleId").asText()).isEqualTo("RF-2");
+    assertThat(kinds(page)).contains("CLAIM_REFUSED");
+  }
+
+  @Test
+  @DisplayName("RF-2 / SL-1: a claim 3 days after the order waits in review with a support task due 48 h after the claim")
+  void RF2_timelyNonDeliveryClaimWaitsForSupport() {
+    String orderId = order("SERVICE", "BOOKED", Instant.now().minus(Duration.ofDays(3)), null, 9000);
+    Instant filedAt = Instant.now();
+
+    ResponseEntity<JsonNode> filed = claim(orderId, "NOT_DELIVERED", null);
+
+    assertThat(filed.getStatusCode().value()).isEqualTo(201);
+    assertThat(filed.getBody().path("status").asText()).isEqualTo("IN_REVIEW");
+    String reference = filed.getBody().path("reference").asText();
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+    assertThat(review.getDueDate().toInstant()).isCloseTo(filedAt.plus(Duration.ofHours(48)), within(30, ChronoUnit.SECONDS));
+    assertThat(Instant.parse(filed.getBody().path("replyDueBy").asText()))
+        .isCloseTo(filedAt.plus(Duration.ofHours(48)), within(30, ChronoUnit.SECONDS));
+    // The support agent sees the task and opens its form, as Tasklist does.
+    ResponseEntity<JsonNode> annasTasks = http.get().uri("/engine-rest/task?processInstanceBusinessKey=" + reference)
+        .headers(h -> h.setBasicAuth("anna", "demo")).retrieve().toEntity(JsonNode.class);
+    assertThat(annasTasks.getBody()).hasSize(1);
+    ResponseEntity<String> form = http.get().uri("/engine-rest/task/" + review.getId() + "/deployed-form")
+        .headers(h -> h.setBasicAuth("anna", "demo")).retrieve().toEntity(String.class);
+    assertThat(form.getStatusCode().value()).isEqualTo(200);
+    assertThat(form.getBody()).contains("\"id\": \"review-claim\"");
+  }
+
+  @Test
+  @DisplayName("RF-8: an accepted partial-refund offer pays exactly once even when the payout job is retried")
+  void RF8_acceptedPartialRefundPaysOnceAcrossARetriedJob() {
+    String orderId = order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
+        LocalDate.now(ZoneOffset.UTC).minusDays(3), 9000);
+    ResponseEntity<JsonNode> filed = claim(orderId, "SERVICE_ISSUE", null);
+    String reference = filed.getBody().path("reference").asText();
+    String token = filed.getBody().path("accessToken").asText();
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    // The agent completes the review in Tasklist (through the same REST API), offering 30.00 EUR back.
+    ResponseEntity<String> completed = http.post().uri("/engine-rest/task/" + review.getId() + "/complete")
+        .headers(h -> h.setBasicAuth("anna", "demo")).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", Map.of(
+            "reviewDecision", Map.of("value", "OFFER"),
+            "offerType", Map.of("value", "PARTIAL_REFUND"),
+            "offerAmount", Map.of("value", 30.0, "type", "Double"),
+            "replyMessage", Map.of("value", "We are sorry: here is part of your money back."))))
+        .retrieve().toEntity(String.class);
+    assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+    JsonNode offered = caseOf(reference, token);
+    assertThat(offered.path("status").asText()).isEqualTo("OFFER_PENDING");
+    assertThat(offered.path("offer").path("amount").asLong()).isEqualTo(3000);
+
+    ResponseEntity<String> accepted = http.post().uri("/api/cases/" + reference + "/offer/accept")
+        .header("X-Case-Token", token).retrieve().toEntity(String.class);
+    assertThat(accepted.getStatusCode().value()).isEqualTo(204);
+
+    // The first run of the payout job pays, then fails before the engine commits (as a crash would).
+    doThrow(new IllegalStateException("crash after the payout")).doCallRealMethod()
+        .when(steps).confirm(eq(reference), any(), any(), any(), any(), any());
+    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult().getId();
+    Job payout = managementService.createJobQuery().processInstanceId(instanceId).messages().singleResult();
+    try {
+      managementService.executeJob(payout.getId());
+    } catch (RuntimeException expected) {
+      assertThat(expected).hasRootCauseMessage("crash after the payout");
+    }
+    managementService.executeJob(payout.getId());
+
+    String key = reference + ":" + RefundSteps.REFUND_STEP;
+    assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.sandbox_refund WHERE idempotency_key = ?").param(key)
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.payout WHERE idempotency_key = ?").param(key)
+        .query(Long.class).single()).isEqualTo(1);
+    JsonNode resolved = caseOf(reference, token);
+    assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+    assertThat(resolved.path("outcome").asText()).isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(kinds(resolved)).containsOnlyOnce("REFUND_PAID");
+  }
+
+  @Test
+  @DisplayName("the same POST with the same Idempotency-Key yields one case")
+  void sameIdempotencyKeyYieldsOneCase() {
+    String orderId = order("SERVICE", "BOOKED", Instant.now().minus(Duration.ofDays(2)), null, 9000);
+    String key = "retry-" + UUID.randomUUID();
+
+    ResponseEntity<JsonNode> first = claim(orderId, "NOT_DELIVERED", key);
+    ResponseEntity<JsonNode> second = claim(orderId, "NOT_DELIVERED", key);
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(second.getStatusCode().value()).isEqualTo(201);
+    assertThat(second.getBody()).isEqualTo(first.getBody());
+    String reference = first.getBody().path("reference").asText();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.claim_case WHERE subject_id = ?").param(orderId)
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private String order(String type, String status, Instant orderedAt, LocalDate serviceDate, long amount) {
+    String id = "it-ord-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("id", id);
+    order.put("customer", Map.of("id", "it-cus-" + id.substring(7), "name", "Camille Test",
+        "email", "camille+" + id + "@example.com", "language", "fr"));
+    order.put("productType", type);
+    order.put("description", "Integration test order");
+    order.put("amount", amount);
+    order.put("currency", "EUR");
+    order.put("orderedAt", orderedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+    if (serviceDate != null) {
+      order.put("serviceDate", serviceDate.toString());
+    }
+    order.put("serviceStatus", status);
+    assertThat(post("/api/orders", order, "shop").getStatusCode().value()).isEqualTo(201);
+    Map<String, Object> payment = Map.of("id", "it-pay-" + id.substring(7), "orderId", id,
+        "processorReference", "ch_" + id.substring(7), "amount", amount, "currency", "EUR",
+        "capturedAt", orderedAt.plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), "status", "CAPTURED");
+    assertThat(post("/api/payments", payment, "shop").getStatusCode().value()).isEqualTo(201);
+    return id;
+  }
+
+  private ResponseEntity<JsonNode> claim(String orderId, String reason, String idempotencyKey) {
+    return http.post().uri("/api/refund-requests")
+        .contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> {
+          if (idempotencyKey != null) {
+            h.set("Idempotency-Key", idempotencyKey);
+          }
+        })
+        .body(Map.of("orderId", orderId, "email", "camille+" + orderId + "@example.com", "reason", reason,
+            "description", "Nothing arrived and nobody answered.", "language", "fr"))
+        .retrieve().toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> post(String path, Object body, String user) {
+    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> h.setBasicAuth(user, "demo")).body(body).retrieve().toEntity(JsonNode.class);
+  }
+
+  private JsonNode caseOf(ResponseEntity<JsonNode> filed) {
+    return caseOf(filed.getBody().path("reference").asText(), filed.getBody().path("accessToken").asText());
+  }
+
+  private JsonNode caseOf(String reference, String token) {
+    ResponseEntity<JsonNode> page = http.get().uri("/api/cases/" + reference).header("X-Case-Token", token)
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    return page.getBody();
+  }
+
+  private static List<String> kinds(JsonNode page) {
+    List<String> kinds = new java.util.ArrayList<>();
+    page.path("timeline").forEach(entry -> kinds.add(entry.path("kind").asText()));
+    return kinds;
+  }
+}
