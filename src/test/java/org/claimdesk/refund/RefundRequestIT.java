@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.web.client.RestClient;
@@ -59,14 +55,13 @@ class RefundRequestIT {
   @MockitoSpyBean
   RefundSteps steps;
 
+  RefundTestApi api;
   RestClient http;
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .requestFactory(new JdkClientHttpRequestFactory())
-        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-        .build();
+    api = new RefundTestApi(port);
+    http = api.http();
   }
 
   @Test
@@ -121,14 +116,9 @@ class RefundRequestIT {
     String token = filed.getBody().path("accessToken").asText();
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
     // The agent completes the review in Tasklist (through the same REST API), offering 30.00 EUR back.
-    ResponseEntity<String> completed = http.post().uri("/engine-rest/task/" + review.getId() + "/complete")
-        .headers(h -> h.setBasicAuth("anna", "demo")).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("variables", Map.of(
-            "reviewDecision", Map.of("value", "OFFER"),
-            "offerType", Map.of("value", "PARTIAL_REFUND"),
-            "offerAmount", Map.of("value", 30.0, "type", "Double"),
-            "replyMessage", Map.of("value", "We are sorry: here is part of your money back."))))
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> completed = api.completeTask(review.getId(), "anna", Map.of(
+        "reviewDecision", "OFFER", "offerType", "PARTIAL_REFUND", "offerAmount", 30.0,
+        "replyMessage", "We are sorry: here is part of your money back."));
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
     JsonNode offered = caseOf(reference, token);
     assertThat(offered.path("status").asText()).isEqualTo("OFFER_PENDING");
@@ -183,55 +173,19 @@ class RefundRequestIT {
   // ------------------------------------------------------------------ helpers
 
   private String order(String type, String status, Instant orderedAt, LocalDate serviceDate, long amount) {
-    String id = "it-ord-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> order = new LinkedHashMap<>();
-    order.put("id", id);
-    order.put("customer", Map.of("id", "it-cus-" + id.substring(7), "name", "Camille Test",
-        "email", "camille+" + id + "@example.com", "language", "fr"));
-    order.put("productType", type);
-    order.put("description", "Integration test order");
-    order.put("amount", amount);
-    order.put("currency", "EUR");
-    order.put("orderedAt", orderedAt.truncatedTo(ChronoUnit.SECONDS).toString());
-    if (serviceDate != null) {
-      order.put("serviceDate", serviceDate.toString());
-    }
-    order.put("serviceStatus", status);
-    assertThat(post("/api/orders", order, "shop").getStatusCode().value()).isEqualTo(201);
-    Map<String, Object> payment = Map.of("id", "it-pay-" + id.substring(7), "orderId", id,
-        "processorReference", "ch_" + id.substring(7), "amount", amount, "currency", "EUR",
-        "capturedAt", orderedAt.plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(), "status", "CAPTURED");
-    assertThat(post("/api/payments", payment, "shop").getStatusCode().value()).isEqualTo(201);
-    return id;
+    return api.order(type, status, orderedAt, serviceDate, amount);
   }
 
   private ResponseEntity<JsonNode> claim(String orderId, String reason, String idempotencyKey) {
-    return http.post().uri("/api/refund-requests")
-        .contentType(MediaType.APPLICATION_JSON)
-        .headers(h -> {
-          if (idempotencyKey != null) {
-            h.set("Idempotency-Key", idempotencyKey);
-          }
-        })
-        .body(Map.of("orderId", orderId, "email", "camille+" + orderId + "@example.com", "reason", reason,
-            "description", "Nothing arrived and nobody answered.", "language", "fr"))
-        .retrieve().toEntity(JsonNode.class);
-  }
-
-  private ResponseEntity<JsonNode> post(String path, Object body, String user) {
-    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-        .headers(h -> h.setBasicAuth(user, "demo")).body(body).retrieve().toEntity(JsonNode.class);
+    return api.claim(orderId, reason, idempotencyKey);
   }
 
   private JsonNode caseOf(ResponseEntity<JsonNode> filed) {
-    return caseOf(filed.getBody().path("reference").asText(), filed.getBody().path("accessToken").asText());
+    return api.caseOf(filed.getBody().path("reference").asText(), filed.getBody().path("accessToken").asText());
   }
 
   private JsonNode caseOf(String reference, String token) {
-    ResponseEntity<JsonNode> page = http.get().uri("/api/cases/" + reference).header("X-Case-Token", token)
-        .retrieve().toEntity(JsonNode.class);
-    assertThat(page.getStatusCode().value()).isEqualTo(200);
-    return page.getBody();
+    return api.caseOf(reference, token);
   }
 
   private static List<String> kinds(JsonNode page) {

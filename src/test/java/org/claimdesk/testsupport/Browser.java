@@ -1,0 +1,96 @@
+package org.claimdesk.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by its own chromedriver ({@code apt-get install chromium
+ * chromium-driver}; {@code .ci/run} installs them). Without them a developer's run skips the
+ * browser tests with a message; with {@code CI=true} they must run.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  private Browser(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  public static Browser open(int port) throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but chromium/chromedriver are not installed (see .ci/run)");
+    }
+    Assumptions.assumeTrue(installed, "Browser test skipped: install chromium and chromium-driver to run it");
+    Path profile = Files.createTempDirectory("claimdesk-chromium");
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM.toFile())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1600,1000", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  /** Opens a Camunda webapp page and logs in on its login form. */
+  public void loginTo(String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  public void go(String pathAndFragment) {
+    driver.get(baseUrl + pathAndFragment);
+  }
+
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public void waitForText(By locator, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Saves a PNG under target/screenshots and returns its path. */
+  public Path screenshot(String name) throws IOException {
+    Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+    Path file = directory.resolve(name + ".png");
+    Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    return file;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
