@@ -75,10 +75,6 @@ class CustomerCases {
     CaseRecord record = authorisedOutsideTransaction(reference, token);
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
       List<AcceptedFile> files = acceptable(uploads);
-      if (record.status().isFinal()) {
-        throw new CaseNotWaitingException("The case is " + record.status()
-            + "; it takes no more evidence.");
-      }
       try {
         storeEvidence(record, files);
       } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
@@ -93,6 +89,10 @@ class CustomerCases {
   private void storeEvidence(CaseRecord record, List<AcceptedFile> files) {
     String reference = record.reference();
     transaction.executeWithoutResult(status -> {
+      CaseStatus current = cases.get(reference).status();
+      if (current.isFinal()) {
+        throw new CaseNotWaitingException("The case is " + current + "; it takes no more evidence.");
+      }
       if (cases.evidenceCount(reference) + files.size() > properties.evidenceMaxFiles()) {
         throw new CaseNotWaitingException("A case holds at most " + properties.evidenceMaxFiles()
             + " files; this one cannot take " + files.size() + " more.",
@@ -116,13 +116,15 @@ class CustomerCases {
   }
 
   void acceptOffer(String reference, String token) {
-    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_ACCEPTED, record -> cases.appendTimeline(record.reference(),
-        CustomerAction.OFFER_ACCEPTED.name(), TimelineTexts.offerAccepted(record.language())));
+    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_ACCEPTED,
+        record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_ACCEPTED.name(),
+            TimelineTexts.offerAccepted(record.language())));
   }
 
   void declineOffer(String reference, String token) {
-    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_DECLINED, record -> cases.appendTimeline(record.reference(),
-        CustomerAction.OFFER_DECLINED.name(), TimelineTexts.offerDeclined(record.language())));
+    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_DECLINED,
+        record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_DECLINED.name(),
+            TimelineTexts.offerDeclined(record.language())));
   }
 
   /** The customer's feedback (RF-8): {@code satisfied} required, {@code comment} optional. */

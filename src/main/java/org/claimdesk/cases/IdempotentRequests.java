@@ -1,6 +1,7 @@
 package org.claimdesk.cases;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,10 +35,10 @@ public class IdempotentRequests {
   private final JdbcClient jdbc;
   private final JdbcCaseService cases;
   private final TransactionTemplate savepoint;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   IdempotentRequests(JdbcClient jdbc, JdbcCaseService cases, PlatformTransactionManager transactionManager,
-      java.time.Clock clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.cases = cases;
     this.clock = clock;
@@ -49,7 +50,7 @@ public class IdempotentRequests {
   public record Stored(String requestHash, String caseReference, int responseStatus) {
   }
 
-  /** A problem with the header's value, if it is not 1 to 128 characters of letters, digits and {@code . _ : ~ + / = -}. */
+  /** A problem with the header's value unless it is 1 to 128 letters, digits and {@code . _ : ~ + / = -}. */
   public static Optional<FieldProblem> checkKey(String key) {
     if (key == null || KEY.matcher(key).matches()) {
       return Optional.empty();

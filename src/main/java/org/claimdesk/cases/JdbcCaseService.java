@@ -1,6 +1,5 @@
 package org.claimdesk.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -438,9 +437,5 @@ public class JdbcCaseService implements CaseService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
-  }
-
-  static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 }
