@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
  *   <li>after start-up, every user's stored password hash is compared with the demo passwords
  *       (directly, so the check counts as no failed login for anybody).</li>
  * </ol>
+ * Before the engine is built it also checks the secret that case access tokens are derived from
+ * ({@code CLAIMDESK_CASE_TOKEN_SECRET}): set, not the demo secret, at least
+ * {@value #MIN_TOKEN_SECRET_LENGTH} characters.
  */
 @Component
 @Profile("postgres")
@@ -33,6 +36,8 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
 
   static final String DEMO_CONFIG = "application-demo.yml";
   private static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
+  static final String TOKEN_SECRET = "claimdesk.cases.token-secret";
+  static final int MIN_TOKEN_SECRET_LENGTH = 32;
 
   private final Environment environment;
   private ProcessEngineConfigurationImpl engineConfiguration;
@@ -48,6 +53,29 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
     if (adminPassword != null && demoPasswords().contains(adminPassword)) {
       throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_ADMIN_PASSWORD"
           + " is a demo password. Choose a real one.");
+    }
+    checkCaseTokenSecret();
+  }
+
+  /** Refuses a missing, short or demo secret for the case access tokens. */
+  void checkCaseTokenSecret() {
+    String secret;
+    try {
+      secret = environment.getProperty(TOKEN_SECRET);
+    } catch (IllegalArgumentException unresolved) {
+      secret = null;
+    }
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_CASE_TOKEN_SECRET"
+          + " is not set. Set it to a random value of at least " + MIN_TOKEN_SECRET_LENGTH + " characters.");
+    }
+    if (secret.equals(demoValue(TOKEN_SECRET))) {
+      throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_CASE_TOKEN_SECRET"
+          + " is the demo secret. Set it to a random value of at least " + MIN_TOKEN_SECRET_LENGTH + " characters.");
+    }
+    if (secret.length() < MIN_TOKEN_SECRET_LENGTH) {
+      throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_CASE_TOKEN_SECRET"
+          + " is shorter than " + MIN_TOKEN_SECRET_LENGTH + " characters.");
     }
   }
 
@@ -71,9 +99,7 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
   }
 
   static Set<String> demoPasswords() {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource(DEMO_CONFIG));
-    Properties properties = yaml.getObject();
+    Properties properties = demoConfig();
     Set<String> passwords = new LinkedHashSet<>();
     if (properties != null) {
       for (String key : List.of("claimdesk.demo.password", ADMIN_PASSWORD)) {
@@ -87,5 +113,20 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
       throw new IllegalStateException("Cannot read the demo passwords from " + DEMO_CONFIG);
     }
     return passwords;
+  }
+
+  static String demoValue(String key) {
+    Properties properties = demoConfig();
+    String value = properties == null ? null : properties.getProperty(key);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalStateException("Cannot read " + key + " from " + DEMO_CONFIG);
+    }
+    return value;
+  }
+
+  private static Properties demoConfig() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource(DEMO_CONFIG));
+    return yaml.getObject();
   }
 }

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Spring Security in front of those is what causes the login loops users report.
  *
  * <p>The merchant's shop feeds data with HTTP Basic as a member of {@code merchant-systems}.
- * The customer endpoints (claims, case pages) are open: they are protected by the case token.
+ * Staff read what customers sent ({@code /api/staff/**}) with HTTP Basic as members of
+ * {@code support}, {@code finance} or {@code managers}. The customer endpoints (claims, case
+ * pages) are open: they are protected by the case token.
  */
 @Configuration
 class ApiSecurityConfig {
@@ -33,6 +35,11 @@ class ApiSecurityConfig {
       + ClaimdeskGroups.MERCHANT_SYSTEMS;
   private static final String ADMIN = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX
       + ClaimdeskGroups.ADMIN;
+  private static final String[] STAFF = {
+      CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + ClaimdeskGroups.SUPPORT,
+      CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + ClaimdeskGroups.FINANCE,
+      CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + ClaimdeskGroups.MANAGERS,
+      ADMIN};
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -42,10 +49,11 @@ class ApiSecurityConfig {
                 "/api/wallets/**").hasAnyAuthority(MERCHANT, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/orders", "/api/payments", "/api/subscriptions")
             .hasAnyAuthority(MERCHANT, ADMIN)
+            .requestMatchers("/api/staff/**").hasAnyAuthority(STAFF)
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
             writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
-                "Authentication required: HTTP Basic with a merchant-systems account.", true)))
+                "Authentication required: HTTP Basic with a merchant-systems or staff account.", true)))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
             writeProblem(response, objectMapper, HttpStatus.FORBIDDEN,
                 "This account may not use this endpoint.", false)))

@@ -77,7 +77,8 @@ class ClusterStartIT {
         "--CLAIMDESK_DB_USER=" + PostgresTestDatabase.USER,
         "--CLAIMDESK_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
         "--CLAIMDESK_ADMIN_USER=root",
-        "--CLAIMDESK_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+        "--CLAIMDESK_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+        "--CLAIMDESK_CASE_TOKEN_SECRET=cluster-case-token-secret-" + System.nanoTime());
   }
 
   private static int filtersVisibleToRoot(int port) throws Exception {

@@ -28,8 +28,9 @@ import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The production profile ({@code postgres}) on a database of its own, configured only through
- * the environment variables the README names: it refuses demo passwords, creates groups, rights
- * and filters but no demo users, and a restart with unchanged models creates no version.
+ * the environment variables the README names: it refuses demo passwords and a demo or short
+ * case token secret, creates groups, rights and filters but no demo users, and a restart with
+ * unchanged models creates no version.
  */
 @Tag("postgres")
 @ExtendWith(PostgresAvailableCondition.class)
@@ -37,6 +38,7 @@ class ProductionProfileIT {
 
   private static final String DATABASE = "claimdesk_production_it";
   private static final String STRONG_PASSWORD = "correct-horse-" + System.nanoTime();
+  private static final String STRONG_TOKEN_SECRET = "battery-staple-case-token-secret-" + System.nanoTime();
 
   private static String databaseUrl;
 
@@ -46,13 +48,19 @@ class ProductionProfileIT {
   }
 
   @Test
-  @DisplayName("postgres profile: refuses demo passwords, starts with a real one, restarts without new versions")
+  @DisplayName("postgres profile: refuses demo passwords and weak case token secrets, starts with real ones, restarts without new versions")
   void productionProfileLifecycle() throws Exception {
     assertThatThrownBy(() -> start("demo"))
         .extracting(NestedExceptionUtils::getMostSpecificCause).asString()
         .contains("CLAIMDESK_ADMIN_PASSWORD is a demo password");
+    assertThatThrownBy(() -> start(STRONG_PASSWORD, DemoPasswordGuard.demoValue(DemoPasswordGuard.TOKEN_SECRET)))
+        .extracting(NestedExceptionUtils::getMostSpecificCause).asString()
+        .contains("CLAIMDESK_CASE_TOKEN_SECRET is the demo secret");
+    assertThatThrownBy(() -> start(STRONG_PASSWORD, "x".repeat(31)))
+        .extracting(NestedExceptionUtils::getMostSpecificCause).asString()
+        .contains("CLAIMDESK_CASE_TOKEN_SECRET is shorter than 32 characters");
     assertThat(countRows("SELECT count(*) FROM information_schema.tables WHERE table_name = 'act_id_user'"))
-        .as("the refused start wrote no engine table, so no user with the demo password").isZero();
+        .as("the refused starts wrote no engine table, so no user with the demo password").isZero();
 
     Map<String, Integer> versionsAtFirstStart;
     try (ConfigurableApplicationContext app = start(STRONG_PASSWORD)) {
@@ -106,6 +114,10 @@ class ProductionProfileIT {
   }
 
   private static ConfigurableApplicationContext start(String adminPassword) {
+    return start(adminPassword, STRONG_TOKEN_SECRET);
+  }
+
+  private static ConfigurableApplicationContext start(String adminPassword, String caseTokenSecret) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         // the engine in the shared integration-test context is "default"; keep this one apart
@@ -117,7 +129,8 @@ class ProductionProfileIT {
         "--CLAIMDESK_DB_USER=" + PostgresTestDatabase.USER,
         "--CLAIMDESK_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
         "--CLAIMDESK_ADMIN_USER=root",
-        "--CLAIMDESK_ADMIN_PASSWORD=" + adminPassword));
+        "--CLAIMDESK_ADMIN_PASSWORD=" + adminPassword,
+        "--CLAIMDESK_CASE_TOKEN_SECRET=" + caseTokenSecret));
     return new SpringApplicationBuilder(ClaimdeskApplication.class)
         .profiles("postgres")
         .run(args.toArray(String[]::new));

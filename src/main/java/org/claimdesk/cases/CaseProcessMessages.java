@@ -1,0 +1,14 @@
+package org.claimdesk.cases;
+
+/**
+ * The messages a kind of case's process waits for, one per {@link CustomerAction}. Each process
+ * package provides one as a bean (the refund package for {@code REFUND_REQUEST}); a case whose
+ * type has none is not waiting for anything.
+ */
+public interface CaseProcessMessages {
+
+  CaseType caseType();
+
+  /** The BPMN message name the action is correlated as, by business key = case reference. */
+  String messageName(CustomerAction action);
+}

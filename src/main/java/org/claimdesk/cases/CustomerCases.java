@@ -1,0 +1,241 @@
+package org.claimdesk.cases;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.claimdesk.commerce.InvalidRecordException;
+import org.claimdesk.web.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a customer does on their case with its access token: read it, send evidence, accept or
+ * decline the offer, give feedback. Whether the case is waiting for an action is the process's
+ * to say: the action is correlated as a message by business key = case reference, and stored
+ * in the same transaction; when no process waits for it, nothing is stored (409). Evidence is
+ * the exception (RF-1): it is stored whenever the case is not final, and correlated only when
+ * the process waits for it.
+ */
+@Service
+class CustomerCases {
+
+  static final String MDC_REFERENCE = "caseReference";
+  static final int MAX_COMMENT = 2000;
+  private static final Pattern NO_CONTROL_EXCEPT_LINES = Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*");
+
+  private static final Logger log = LoggerFactory.getLogger(CustomerCases.class);
+
+  private final JdbcCaseService cases;
+  private final RuntimeService runtime;
+  private final CaseProperties properties;
+  private final Map<CaseType, CaseProcessMessages> messages = new EnumMap<>(CaseType.class);
+  private final TransactionTemplate transaction;
+  private final TransactionTemplate readOnly;
+
+  CustomerCases(JdbcCaseService cases, RuntimeService runtime, CaseProperties properties,
+      List<CaseProcessMessages> processMessages, PlatformTransactionManager transactionManager) {
+    this.cases = cases;
+    this.runtime = runtime;
+    this.properties = properties;
+    processMessages.forEach(m -> {
+      if (messages.put(m.caseType(), m) != null) {
+        throw new IllegalStateException("Two sets of process messages for " + m.caseType());
+      }
+    });
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /** The customer's view of the case. */
+  CaseView view(String reference, String token) {
+    return readOnly.execute(status -> {
+      CaseRecord record = authorised(reference, token);
+      return CaseView.of(record, cases.timelineOf(record.reference()));
+    });
+  }
+
+  /**
+   * Stores the files on a case that is not final, adds an {@code EVIDENCE_RECEIVED} entry, and
+   * resumes the process if it waits for evidence.
+   */
+  void addEvidence(String reference, String token, List<EvidenceUpload> uploads) {
+    CaseRecord record = authorisedOutsideTransaction(reference, token);
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
+      List<AcceptedFile> files = acceptable(uploads);
+      try {
+        storeEvidence(record, files);
+      } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+        // The process stopped waiting between the check and the correlation (a timer, another
+        // upload): the transaction rolled back; store again, now without resuming it.
+        log.info("The process moved on while evidence arrived; storing the evidence again");
+        storeEvidence(record, files);
+      }
+    }
+  }
+
+  private void storeEvidence(CaseRecord record, List<AcceptedFile> files) {
+    String reference = record.reference();
+    transaction.executeWithoutResult(status -> {
+      CaseStatus current = cases.get(reference).status();
+      if (current.isFinal()) {
+        throw new CaseNotWaitingException("The case is " + current + "; it takes no more evidence.");
+      }
+      if (cases.evidenceCount(reference) + files.size() > properties.evidenceMaxFiles()) {
+        throw new CaseNotWaitingException("A case holds at most " + properties.evidenceMaxFiles()
+            + " files; this one cannot take " + files.size() + " more.",
+            new FieldProblem("file", "the case holds at most " + properties.evidenceMaxFiles() + " files"));
+      }
+      List<String> names = new ArrayList<>();
+      for (AcceptedFile file : files) {
+        EvidenceItem item = cases.storeEvidence(reference, file.fileName(), file.contentType(), file.content());
+        names.add(item.fileName());
+      }
+      cases.appendTimeline(reference, CustomerAction.EVIDENCE_RECEIVED.name(),
+          TimelineTexts.evidenceReceived(record.language(), names));
+      Optional<String> message = messageName(record, CustomerAction.EVIDENCE_RECEIVED);
+      if (message.isPresent() && isWaitingFor(reference, message.get())) {
+        runtime.createMessageCorrelation(message.get()).processInstanceBusinessKey(reference).correlateWithResult();
+        log.info("Evidence received ({} files); the process resumes", files.size());
+      } else {
+        log.info("Evidence received ({} files) while the process does not wait for it", files.size());
+      }
+    });
+  }
+
+  void acceptOffer(String reference, String token) {
+    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_ACCEPTED,
+        record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_ACCEPTED.name(),
+            TimelineTexts.offerAccepted(record.language())));
+  }
+
+  void declineOffer(String reference, String token) {
+    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_DECLINED,
+        record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_DECLINED.name(),
+            TimelineTexts.offerDeclined(record.language())));
+  }
+
+  /** The customer's feedback (RF-8): {@code satisfied} required, {@code comment} optional. */
+  void giveFeedback(String reference, String token, FeedbackRequest feedback) {
+    CaseRecord authorised = authorisedOutsideTransaction(reference, token);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (feedback == null) {
+      problems.add(new FieldProblem("", "the request body is required"));
+    } else {
+      if (feedback.satisfied() == null) {
+        problems.add(new FieldProblem("satisfied", "must be true or false"));
+      }
+      String comment = feedback.comment();
+      if (comment != null && comment.length() > MAX_COMMENT) {
+        problems.add(new FieldProblem("comment", "must be at most " + MAX_COMMENT + " characters"));
+      } else if (comment != null && !NO_CONTROL_EXCEPT_LINES.matcher(comment).matches()) {
+        problems.add(new FieldProblem("comment", "must not contain control characters"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRecordException(problems);
+    }
+    String comment = feedback.comment() == null || feedback.comment().isBlank() ? null : feedback.comment().strip();
+    boolean satisfied = feedback.satisfied();
+    act(authorised, CustomerAction.FEEDBACK_RECEIVED, record -> {
+      cases.recordFeedback(record.reference(), satisfied, comment);
+      cases.appendTimeline(record.reference(), CustomerAction.FEEDBACK_RECEIVED.name(),
+          TimelineTexts.feedbackReceived(record.language(), satisfied, comment));
+    });
+  }
+
+  /** Stores what {@code store} writes and correlates the action's message, in one transaction, or neither. */
+  private void act(CaseRecord record, CustomerAction action, Consumer<CaseRecord> store) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
+      String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
+      transaction.executeWithoutResult(status -> {
+        store.accept(record);
+        try {
+          runtime.createMessageCorrelation(message).processInstanceBusinessKey(record.reference())
+              .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
+          // the engine has marked the transaction rollback-only: nothing of this action is kept
+          throw notWaiting(action);
+        }
+      });
+      log.info("{}: the process resumes", action);
+    }
+  }
+
+  private static CaseNotWaitingException notWaiting(CustomerAction action) {
+    String what = switch (action) {
+      case EVIDENCE_RECEIVED -> "evidence";
+      case OFFER_ACCEPTED, OFFER_DECLINED -> "an answer to an offer";
+      case FEEDBACK_RECEIVED -> "feedback";
+    };
+    return new CaseNotWaitingException("The case is not waiting for " + what + "; nothing was stored.");
+  }
+
+  private Optional<String> messageName(CaseRecord record, CustomerAction action) {
+    return Optional.ofNullable(messages.get(record.type())).map(m -> m.messageName(action));
+  }
+
+  private boolean isWaitingFor(String reference, String messageName) {
+    return runtime.createExecutionQuery()
+        .processInstanceBusinessKey(reference)
+        .messageEventSubscriptionName(messageName)
+        .count() > 0;
+  }
+
+  private CaseRecord authorisedOutsideTransaction(String reference, String token) {
+    return readOnly.execute(status -> authorised(reference, token));
+  }
+
+  private CaseRecord authorised(String reference, String token) {
+    return cases.findWithToken(reference, token).orElseThrow(CaseNotFoundException::new);
+  }
+
+  /** The files, each recognised by its bytes and named safely; 400 naming each refused one. */
+  private static List<AcceptedFile> acceptable(List<EvidenceUpload> uploads) {
+    if (uploads == null || uploads.isEmpty()) {
+      throw new InvalidRecordException(List.of(new FieldProblem("file",
+          "at least one file is required (multipart field 'file')")));
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    List<AcceptedFile> files = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      EvidenceUpload upload = uploads.get(i);
+      String field = "file[" + i + "]";
+      if (upload.content() == null || upload.content().length == 0) {
+        problems.add(new FieldProblem(field, "is empty"));
+        continue;
+      }
+      Optional<String> type = EvidenceTypes.accept(upload.declaredType(), upload.content());
+      if (type.isEmpty()) {
+        problems.add(new FieldProblem(field, "must be a PNG or JPEG image, a PDF document or UTF-8 plain text,"
+            + " and be what its declared type says"));
+        continue;
+      }
+      files.add(new AcceptedFile(EvidenceTypes.sanitizeFileName(upload.originalFileName(), type.get()),
+          type.get(), upload.content()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRecordException(problems);
+    }
+    return files;
+  }
+
+  private record AcceptedFile(String fileName, String contentType, byte[] content) {
+  }
+
+  /** {@code POST /api/cases/{reference}/feedback}. */
+  record FeedbackRequest(Boolean satisfied, String comment) {
+  }
+}

@@ -1,0 +1,441 @@
+package org.claimdesk.cases;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.claimdesk.commerce.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case record in the {@code claimdesk} schema: the processes' {@link CaseService}, and what
+ * the customer API needs besides (open a case, find it by reference and token, evidence,
+ * feedback, timeline). Every method joins the caller's transaction (the engine's inside a
+ * delegate, the API service's otherwise) and opens one only when there is none.
+ */
+@Service
+@Transactional(propagation = Propagation.REQUIRED)
+public class JdbcCaseService implements CaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcCaseService.class);
+  private static final int REFERENCE_ATTEMPTS = 5;
+  static final int MAX_TIMELINE_MESSAGE = 10_000;
+
+  private static final String CASE_COLUMNS = """
+      reference, type, status, outcome, rule_id, policy_profile, policy_version, customer_id,
+      subject_id, language, opened_at, reply_due_by, offer_type, offer_amount, offer_currency,
+      offer_description""";
+
+  private final JdbcClient jdbc;
+  private final CaseTokens tokens;
+  private final PolicyProperties policy;
+  private final Clock clock;
+  private final TransactionTemplate savepoint;
+
+  JdbcCaseService(JdbcClient jdbc, CaseTokens tokens, PolicyProperties policy, Clock clock,
+      PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.tokens = tokens;
+    this.policy = policy;
+    this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /** What a new case is about; the claim's description becomes its first timeline entry. */
+  public record NewCase(CaseType type, String customerId, String subjectId, Locale language, String description) {
+
+    public NewCase {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(customerId, "customerId");
+      Objects.requireNonNull(subjectId, "subjectId");
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(description, "description");
+    }
+  }
+
+  /** A case just opened, with the access token the customer is given once. */
+  public record OpenedCase(String reference, String accessToken) {
+
+    @Override
+    public String toString() {
+      return "OpenedCase[reference=" + reference + ", accessToken=(hidden)]";
+    }
+  }
+
+  /** A stored evidence file with its content. */
+  public record EvidenceContent(EvidenceItem item, byte[] content) {
+  }
+
+  // ---------------------------------------------------------------- the customer API's needs
+
+  /**
+   * Opens a case in status RECEIVED under the configured policy profile and version, with a
+   * {@code CLAIM_FILED} timeline entry holding the customer's description. A new random
+   * reference is drawn again if one is taken.
+   */
+  public OpenedCase open(NewCase newCase) {
+    Instant now = clock.instant();
+    String salt = tokens.newSalt();
+    for (int attempt = 1; ; attempt++) {
+      String reference = CaseReferences.next();
+      String token = tokens.tokenFor(reference, salt);
+      try {
+        savepoint.executeWithoutResult(status -> insertCase(reference, tokens.hashOf(token), salt, newCase, now));
+      } catch (DuplicateKeyException taken) {
+        if (attempt == REFERENCE_ATTEMPTS) {
+          throw new IllegalStateException("No free case reference after " + attempt + " attempts", taken);
+        }
+        log.warn("Case reference {} is taken; drawing another", reference);
+        continue;
+      }
+      appendTimeline(reference, "CLAIM_FILED", newCase.description());
+      return new OpenedCase(reference, token);
+    }
+  }
+
+  private void insertCase(String reference, String tokenHash, String salt, NewCase newCase, Instant now) {
+    jdbc.sql("""
+            insert into claimdesk.claim_case (reference, type, access_token_hash, token_salt, status,
+                policy_profile, policy_version, customer_id, subject_id, language, description,
+                opened_at, updated_at)
+            values (:reference, :type, :tokenHash, :salt, :status, :policyProfile, :policyVersion,
+                :customerId, :subjectId, :language, :description, :now, :now)""")
+        .param("reference", reference)
+        .param("type", newCase.type().name())
+        .param("tokenHash", tokenHash)
+        .param("salt", salt)
+        .param("status", CaseStatus.RECEIVED.name())
+        .param("policyProfile", policy.profile())
+        .param("policyVersion", policy.version())
+        .param("customerId", newCase.customerId())
+        .param("subjectId", newCase.subjectId())
+        .param("language", newCase.language().getLanguage())
+        .param("description", newCase.description())
+        .param("now", DbTimes.toDb(now))
+        .update();
+  }
+
+  /** The process instance that runs the case. */
+  public void setProcessInstanceId(String reference, String processInstanceId) {
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case set process_instance_id = :processInstanceId, updated_at = :now
+            where reference = :reference""")
+        .param("processInstanceId", processInstanceId)
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  /** The most recent case of that type on that subject that is not final (RESOLVED, REJECTED, CLOSED). */
+  public Optional<CaseRecord> findOpen(CaseType type, String subjectId) {
+    return jdbc.sql("select " + CASE_COLUMNS + """
+             from claimdesk.claim_case
+            where subject_id = :subjectId and type = :type
+              and status not in ('RESOLVED', 'REJECTED', 'CLOSED')
+            order by opened_at desc, reference
+            fetch first 1 rows only""")
+        .param("subjectId", subjectId)
+        .param("type", type.name())
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  /**
+   * The case, if {@code token} is its access token; empty for an unknown reference and for a
+   * wrong or missing token alike (both cost one lookup and one constant-time comparison).
+   */
+  @Transactional(readOnly = true)
+  public Optional<CaseRecord> findWithToken(String reference, String token) {
+    String canonical = CaseReferences.normalize(reference);
+    Optional<String> storedHash = canonical == null ? Optional.empty()
+        : jdbc.sql("select access_token_hash from claimdesk.claim_case where reference = :reference")
+            .param("reference", canonical)
+            .query(String.class)
+            .optional();
+    boolean matches = tokens.matches(token, storedHash.orElse(null));
+    return matches ? find(canonical) : Optional.empty();
+  }
+
+  /** The case's access token, derived again from its stored salt (for a replayed claim, a private link). */
+  @Transactional(readOnly = true)
+  public String accessTokenOf(String reference) {
+    String salt = jdbc.sql("select token_salt from claimdesk.claim_case where reference = :reference")
+        .param("reference", reference)
+        .query(String.class)
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No case " + reference));
+    return tokens.tokenFor(reference, salt);
+  }
+
+  /** The timeline, oldest first. */
+  @Transactional(readOnly = true)
+  public List<TimelineEntry> timelineOf(String reference) {
+    return jdbc.sql("""
+            select occurred_at, kind, message from claimdesk.case_timeline
+            where case_reference = :reference order by id""")
+        .param("reference", reference)
+        .query((rs, row) -> new TimelineEntry(DbTimes.fromDb(rs, "occurred_at"), rs.getString("kind"),
+            rs.getString("message")))
+        .list();
+  }
+
+  /** Stores a file the customer sent; {@code contentType} is what its bytes are, {@code fileName} sanitised. */
+  public EvidenceItem storeEvidence(String reference, String fileName, String contentType, byte[] content) {
+    Instant now = DbTimes.truncate(clock.instant());
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into claimdesk.case_evidence (case_reference, file_name, content_type, size_bytes,
+                sha256, content, received_at)
+            values (:reference, :fileName, :contentType, :size, :sha256, :content, :receivedAt)""")
+        .param("reference", reference)
+        .param("fileName", fileName)
+        .param("contentType", contentType)
+        .param("size", (long) content.length)
+        .param("sha256", sha256(content))
+        .param("content", content, Types.BINARY)
+        .param("receivedAt", DbTimes.toDb(now))
+        .update(keys, "id");
+    touch(reference);
+    Number id = keys.getKeyAs(Number.class);
+    return new EvidenceItem(String.valueOf(id.longValue()), fileName, contentType, content.length, now);
+  }
+
+  /** How many files the case holds. */
+  public int evidenceCount(String reference) {
+    return jdbc.sql("select count(*) from claimdesk.case_evidence where case_reference = :reference")
+        .param("reference", reference)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** One evidence file of the case, with its content. */
+  @Transactional(readOnly = true)
+  public Optional<EvidenceContent> evidenceContent(String reference, long evidenceId) {
+    return jdbc.sql("""
+            select id, file_name, content_type, size_bytes, received_at, content
+            from claimdesk.case_evidence where case_reference = :reference and id = :id""")
+        .param("reference", reference)
+        .param("id", evidenceId)
+        .query((rs, row) -> new EvidenceContent(mapEvidence(rs), rs.getBytes("content")))
+        .optional();
+  }
+
+  /** The customer's satisfaction feedback (RF-8); a later one replaces an earlier one. */
+  public void recordFeedback(String reference, boolean satisfied, String comment) {
+    Instant now = clock.instant();
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case
+            set feedback_satisfied = :satisfied, feedback_comment = :comment, feedback_at = :now,
+                updated_at = :now
+            where reference = :reference""")
+        .param("satisfied", satisfied)
+        .param("comment", comment)
+        .param("now", DbTimes.toDb(now))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  // ---------------------------------------------------------------- CaseService
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<CaseRecord> find(String reference) {
+    return jdbc.sql("select " + CASE_COLUMNS + " from claimdesk.claim_case where reference = :reference")
+        .param("reference", reference)
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  @Override
+  public void updateStatus(String reference, CaseStatus status) {
+    Objects.requireNonNull(status, "status");
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case set status = :status, updated_at = :now where reference = :reference""")
+        .param("status", status.name())
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  @Override
+  public void setReplyDueBy(String reference, Instant replyDueBy) {
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case set reply_due_by = :replyDueBy, updated_at = :now
+            where reference = :reference""")
+        .param("replyDueBy", DbTimes.toDb(replyDueBy), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  @Override
+  public void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId) {
+    Objects.requireNonNull(status, "status");
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case
+            set status = :status, outcome = :outcome, rule_id = :ruleId, updated_at = :now
+            where reference = :reference""")
+        .param("status", status.name())
+        .param("outcome", outcome == null ? null : outcome.name(), Types.VARCHAR)
+        .param("ruleId", ruleId, Types.VARCHAR)
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  @Override
+  public void recordOffer(String reference, CaseOffer offer) {
+    Money amount = offer == null ? null : offer.amount();
+    requireOne(jdbc.sql("""
+            update claimdesk.claim_case
+            set offer_type = :type, offer_amount = :amount, offer_currency = :currency,
+                offer_description = :description, updated_at = :now
+            where reference = :reference""")
+        .param("type", offer == null ? null : offer.type().name(), Types.VARCHAR)
+        .param("amount", amount == null ? null : amount.amount(), Types.BIGINT)
+        .param("currency", amount == null ? null : amount.currencyCode(), Types.CHAR)
+        .param("description", offer == null ? null : offerDescription(offer), Types.VARCHAR)
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  private static String offerDescription(CaseOffer offer) {
+    return offer.description() == null || offer.description().isBlank() ? offer.type().name() : offer.description();
+  }
+
+  /** Records the breach once per task and due date: a repeated call (a retried job) adds nothing. */
+  @Override
+  public void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt) {
+    jdbc.sql("""
+            insert into claimdesk.case_sla_breach (case_reference, task_key, due_at, breached_at)
+            select :reference, :taskKey, :dueAt, :breachedAt from claimdesk.claim_case c
+            where c.reference = :reference
+              and not exists (select 1 from claimdesk.case_sla_breach b
+                              where b.case_reference = :reference and b.task_key = :taskKey and b.due_at = :dueAt)""")
+        .param("reference", reference)
+        .param("taskKey", taskDefinitionKey)
+        .param("dueAt", DbTimes.toDb(dueAt))
+        .param("breachedAt", DbTimes.toDb(breachedAt))
+        .update();
+  }
+
+  @Override
+  public void appendTimeline(String reference, String kind, String message) {
+    Objects.requireNonNull(kind, "kind");
+    String text = message == null ? "" : message;
+    if (text.length() > MAX_TIMELINE_MESSAGE) {
+      log.warn("Timeline message of kind {} on case {} cut to {} characters", kind, reference, MAX_TIMELINE_MESSAGE);
+      text = text.substring(0, MAX_TIMELINE_MESSAGE - 1) + "\u2026";
+    }
+    Instant now = clock.instant();
+    jdbc.sql("""
+            insert into claimdesk.case_timeline (case_reference, occurred_at, kind, message)
+            values (:reference, :at, :kind, :message)""")
+        .param("reference", reference)
+        .param("at", DbTimes.toDb(now))
+        .param("kind", kind)
+        .param("message", text)
+        .update();
+    touch(reference);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public CustomerContact contactOf(String reference) {
+    return jdbc.sql("""
+            select c.name, c.email, k.language from claimdesk.claim_case k
+            join claimdesk.customer c on c.id = k.customer_id
+            where k.reference = :reference""")
+        .param("reference", reference)
+        .query((rs, row) -> new CustomerContact(rs.getString("name"), rs.getString("email"),
+            Locale.forLanguageTag(rs.getString("language"))))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No case " + reference));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<EvidenceItem> evidenceOf(String reference) {
+    return jdbc.sql("""
+            select id, file_name, content_type, size_bytes, received_at from claimdesk.case_evidence
+            where case_reference = :reference order by id""")
+        .param("reference", reference)
+        .query((rs, row) -> mapEvidence(rs))
+        .list();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void touch(String reference) {
+    requireOne(jdbc.sql("update claimdesk.claim_case set updated_at = :now where reference = :reference")
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update(), reference);
+  }
+
+  private static void requireOne(int updated, String reference) {
+    if (updated != 1) {
+      throw new IllegalStateException("No case " + reference);
+    }
+  }
+
+  private static CaseRecord map(ResultSet rs) throws SQLException {
+    String offerType = rs.getString("offer_type");
+    CaseOffer offer = null;
+    if (offerType != null) {
+      long amount = rs.getLong("offer_amount");
+      Money money = rs.wasNull() ? null : Money.of(amount, rs.getString("offer_currency"));
+      offer = new CaseOffer(OfferType.valueOf(offerType), money, rs.getString("offer_description"));
+    }
+    String outcome = rs.getString("outcome");
+    return new CaseRecord(
+        rs.getString("reference"),
+        CaseType.valueOf(rs.getString("type")),
+        CaseStatus.valueOf(rs.getString("status")),
+        outcome == null ? null : CaseOutcome.valueOf(outcome),
+        rs.getString("rule_id"),
+        rs.getString("policy_profile"),
+        rs.getString("policy_version"),
+        rs.getString("customer_id"),
+        rs.getString("subject_id"),
+        Locale.forLanguageTag(rs.getString("language")),
+        DbTimes.fromDb(rs, "opened_at"),
+        DbTimes.fromDb(rs, "reply_due_by"),
+        offer);
+  }
+
+  private static EvidenceItem mapEvidence(ResultSet rs) throws SQLException {
+    return new EvidenceItem(String.valueOf(rs.getLong("id")), rs.getString("file_name"),
+        rs.getString("content_type"), rs.getLong("size_bytes"), DbTimes.fromDb(rs, "received_at"));
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.claimdesk.cases;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The timeline's record of the customer's own actions, in the case's language (en or fr). */
+final class TimelineTexts {
+
+  private TimelineTexts() {
+  }
+
+  static String evidenceReceived(Locale language, List<String> fileNames) {
+    String files = String.join(", ", fileNames);
+    return french(language) ? "Pièces reçues : " + files + "." : "Evidence received: " + files + ".";
+  }
+
+  static String offerAccepted(Locale language) {
+    return french(language) ? "Vous avez accepté l'offre." : "You accepted the offer.";
+  }
+
+  static String offerDeclined(Locale language) {
+    return french(language) ? "Vous avez refusé l'offre." : "You declined the offer.";
+  }
+
+  static String feedbackReceived(Locale language, boolean satisfied, String comment) {
+    String text;
+    if (french(language)) {
+      text = satisfied ? "Votre avis : satisfait." : "Votre avis : pas satisfait.";
+      return comment == null ? text : text + " Commentaire : " + comment;
+    }
+    text = satisfied ? "Your feedback: satisfied." : "Your feedback: not satisfied.";
+    return comment == null ? text : text + " Comment: " + comment;
+  }
+
+  private static boolean french(Locale language) {
+    return language != null && "fr".equals(language.getLanguage());
+  }
+}

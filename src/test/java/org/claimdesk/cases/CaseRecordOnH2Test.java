@@ -1,0 +1,109 @@
+package org.claimdesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.claimdesk.commerce.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The embedded default: the V2 migration and the case record on H2 (identity keys, {@code bytea}
+ * evidence, {@code for update}, the idempotency key's unique index), through the customer API
+ * and through the processes' {@link CaseService}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:cases;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+class CaseRecordOnH2Test extends CustomerApiTestBase {
+
+  @Autowired
+  CaseService processView;
+
+  @Autowired
+  CaseLinks links;
+
+  @Test
+  @DisplayName("on H2: a claim (with a key, replayed), its view, evidence in and out byte for byte")
+  void theCustomerApiRunsOnH2() {
+    String email = unique("h2") + "@example.com";
+    String orderId = givenOrder(email, "fr");
+    Map<String, Object> request = refundRequest(orderId, email, "SERVICE_ISSUE");
+
+    Answer filed = fileRefund(request, "h2-key-" + orderId);
+    Answer replay = fileRefund(request, "h2-key-" + orderId);
+
+    assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+    assertThat(replay.json()).isEqualTo(filed.json());
+    String reference = filed.json().path("reference").asText();
+    String token = filed.json().path("accessToken").asText();
+    assertThat(fileRefund(refundRequest(orderId, email, "OTHER"), null).status()).isEqualTo(200);
+    assertThat(view(reference, token).json().path("status").asText()).isEqualTo("IN_REVIEW");
+
+    byte[] pdf = pdf();
+    assertThat(upload(reference, token, List.of(new Upload("scan.pdf", "application/pdf", pdf))).status())
+        .isEqualTo(204);
+    String id = caseService.evidenceOf(reference).get(0).id();
+    Answer download = call(HttpMethod.GET, "/api/staff/cases/" + reference + "/evidence/" + id, null,
+        "user", "anna");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.raw()).isEqualTo(pdf);
+    assertThat(passed(reference, "Event_EvidenceReceived")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("on H2: what the processes write (status, due date, outcome, offer, SLA breach once, timeline) reads back")
+  void theProcessesViewRunsOnH2() {
+    String email = unique("h2p") + "@example.com";
+    String orderId = givenOrder(email, "en");
+    String customerId = jdbc.sql("select customer_id from claimdesk.shop_order where id = ?").param(orderId)
+        .query(String.class).single();
+    JdbcCaseService.OpenedCase opened = caseService.open(new JdbcCaseService.NewCase(CaseType.REFUND_REQUEST,
+        customerId, orderId, Locale.ENGLISH, "Directly opened"));
+    String reference = opened.reference();
+    Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+
+    processView.updateStatus(reference, CaseStatus.WAITING_FOR_CUSTOMER);
+    processView.setReplyDueBy(reference, due);
+    processView.recordOffer(reference, new CaseOffer(OfferType.ALTERNATIVE, null, "A second session"));
+    processView.recordSlaBreach(reference, "Task_ReviewClaim", due, due.plusSeconds(1));
+    processView.recordSlaBreach(reference, "Task_ReviewClaim", due, due.plusSeconds(2));
+    processView.appendTimeline(reference, "AGENT_REPLY", "We are looking into it.");
+
+    CaseRecord record = processView.get(reference);
+    assertThat(record.status()).isEqualTo(CaseStatus.WAITING_FOR_CUSTOMER);
+    assertThat(record.replyDueBy()).isEqualTo(due);
+    assertThat(record.offer()).isEqualTo(new CaseOffer(OfferType.ALTERNATIVE, null, "A second session"));
+    assertThat(record.language()).isEqualTo(Locale.ENGLISH);
+    assertThat(count("select count(*) from claimdesk.case_sla_breach where case_reference = ?", reference))
+        .isEqualTo(1);
+    assertThat(caseService.timelineOf(reference)).extracting(TimelineEntry::kind)
+        .containsExactly("CLAIM_FILED", "AGENT_REPLY");
+    assertThat(processView.contactOf(reference)).isEqualTo(new CustomerContact("Case Tester", email, Locale.ENGLISH));
+
+    processView.recordOffer(reference, new CaseOffer(OfferType.PARTIAL_REFUND, Money.of(4500, "EUR"), "Half"));
+    processView.setReplyDueBy(reference, null);
+    processView.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.PARTIALLY_REFUNDED, "RF-4");
+    record = processView.get(reference);
+    assertThat(record.offer().amount()).isEqualTo(Money.of(4500, "EUR"));
+    assertThat(record.replyDueBy()).isNull();
+    assertThat(record.outcome()).isEqualTo(CaseOutcome.PARTIALLY_REFUNDED);
+    assertThat(record.ruleId()).isEqualTo("RF-4");
+    assertThat(caseService.findOpen(CaseType.REFUND_REQUEST, orderId)).isEmpty();
+
+    assertThat(links.privateLink(reference))
+        .isEqualTo("http://localhost:8080/cases/" + reference + "?token=" + opened.accessToken());
+    assertThat(caseService.findWithToken(reference, opened.accessToken())).isPresent();
+    assertThat(caseService.findWithToken(reference, "nope")).isEmpty();
+  }
+}
