@@ -45,6 +45,8 @@ class ApiSecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(auth -> auth
+            // What was emailed (customer links included): administrators only.
+            .requestMatchers("/api/outbox", "/api/outbox/**").hasAuthority(ADMIN)
             .requestMatchers("/api/orders/**", "/api/payments/**", "/api/subscriptions/**",
                 "/api/wallets/**").hasAnyAuthority(MERCHANT, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/orders", "/api/payments", "/api/subscriptions")

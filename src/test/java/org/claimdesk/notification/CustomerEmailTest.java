@@ -1,0 +1,221 @@
+package org.claimdesk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.claimdesk.cases.CaseLinks;
+import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.CustomerContact;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Customer and staff emails through the real {@link org.springframework.mail.javamail.JavaMailSender}
+ * to a real SMTP server (GreenMail): the whole application on an in-memory H2, with the case
+ * service and links (another package's work) mocked. Emails go out right after the commit.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:notify_mail;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=127.0.0.1",
+    "claimdesk.notification.from=support@claimdesk.example",
+    "claimdesk.notification.dispatch-interval=PT1H"})
+@ActiveProfiles("demo")
+class CustomerEmailTest {
+
+  static final int SMTP_PORT = TestSmtp.freePort();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.smtpOn(SMTP_PORT))
+      .withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @MockitoBean
+  CaseService cases;
+
+  @MockitoBean
+  CaseLinks links;
+
+  @Autowired
+  CustomerNotifier customerNotifier;
+
+  @Autowired
+  StaffNotifier staffNotifier;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  TransactionTemplate transaction;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+    transaction = new TransactionTemplate(transactionManager);
+    when(links.privateLink(anyString()))
+        .thenAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0) + "?token=tok-secret");
+  }
+
+  static String newReference() {
+    return "CD-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  String statusOf(String reference) {
+    // FOR UPDATE waits while the sender still holds the row, so this reads its final status.
+    return transaction.execute(status -> jdbc.sql(
+            "select status from claimdesk.notification_outbox where case_reference = :reference for update")
+        .param("reference", reference).query(String.class).single());
+  }
+
+  long rowsOf(String reference) {
+    return jdbc.sql("select count(*) from claimdesk.notification_outbox where case_reference = :reference")
+        .param("reference", reference).query(Long.class).single();
+  }
+
+  @Test
+  @DisplayName("a French refusal arrives after the commit: subject, recipient, text and HTML parts in French, rule RF-2 and the link")
+  void frenchRefusalIsSentAfterCommit() throws Exception {
+    String reference = newReference();
+    when(cases.contactOf(reference)).thenReturn(new CustomerContact("Marie Dubois", "marie@example.com", Locale.FRENCH));
+
+    transaction.executeWithoutResult(status -> customerNotifier.send(reference, CustomerMessage.CLAIM_REFUSED,
+        Map.of("ruleId", "RF-2", "agentMessage", "Votre commande <b>a été livrée</b> le 3 mai.")));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("Votre demande " + reference + "\u00a0: notre décision");
+    assertThat(received.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        .containsExactly("marie@example.com");
+    assertThat(received.getFrom()).extracting(Object::toString).containsExactly("support@claimdesk.example");
+    assertThat(received.getHeader("Content-Language")).containsExactly("fr");
+    assertThat(received.getContentType()).startsWith("multipart/alternative");
+
+    List<TestSmtp.Part> parts = TestSmtp.parts(received);
+    assertThat(parts).hasSize(2);
+    assertThat(parts.get(0).contentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+    assertThat(parts.get(0).text())
+        .startsWith("Bonjour Marie Dubois,")
+        .contains("Règle RF-2\u00a0: Une réclamation pour non-livraison doit être faite par écrit")
+        .contains("> Votre commande <b>a été livrée</b> le 3 mai.")
+        .endsWith("https://claims.example.test/cases/" + reference + "?token=tok-secret\n");
+    assertThat(parts.get(1).contentType()).startsWith("text/html");
+    assertThat(parts.get(1).text())
+        .contains("<html lang=\"fr\">")
+        .contains("Votre commande &lt;b&gt;a été livrée&lt;/b&gt; le 3 mai.")
+        .contains("<a href=\"https://claims.example.test/cases/" + reference + "?token=tok-secret\">");
+
+    verify(cases).appendTimeline(eq(reference), eq("CLAIM_REFUSED"), argThat(text ->
+        text.startsWith("Bonjour Marie Dubois,") && text.contains("Règle RF-2") && !text.contains("tok-secret")));
+    assertThat(statusOf(reference)).isEqualTo("SENT");
+  }
+
+  @Test
+  @DisplayName("an English message to an English customer")
+  void englishMessage() throws Exception {
+    String reference = newReference();
+    when(cases.contactOf(reference)).thenReturn(new CustomerContact("John Smith", "john@example.com", Locale.ENGLISH));
+
+    customerNotifier.send(reference, CustomerMessage.REFUND_PAID,
+        Map.of("amount", org.claimdesk.commerce.Money.of(9000, "EUR")));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("Your request " + reference + ": refund sent");
+    assertThat(received.getHeader("Content-Language")).containsExactly("en");
+    assertThat(TestSmtp.parts(received).get(0).text()).startsWith("Hello John Smith,")
+        .contains("We have refunded 90.00 EUR to your original means of payment.");
+    assertThat(statusOf(reference)).isEqualTo("SENT");
+  }
+
+  @Test
+  @DisplayName("a rolled-back transaction leaves no outbox row and sends nothing")
+  void rolledBackTransactionSendsNothing() throws Exception {
+    String rolledBack = newReference();
+    String committed = newReference();
+    when(cases.contactOf(anyString())).thenReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH));
+
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      customerNotifier.send(rolledBack, CustomerMessage.CLOSED_NO_RESPONSE, Map.of());
+      throw new IllegalStateException("the process step fails after the message");
+    })).hasMessage("the process step fails after the message");
+    assertThat(rowsOf(rolledBack)).isZero();
+
+    // A message committed afterwards arrives, alone: the rolled-back one was never queued.
+    transaction.executeWithoutResult(status ->
+        customerNotifier.send(committed, CustomerMessage.CLOSED_NO_RESPONSE, Map.of()));
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    assertThat(statusOf(committed)).isEqualTo("SENT");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).contains(committed);
+    assertThat(rowsOf(rolledBack)).isZero();
+  }
+
+  @Test
+  @DisplayName("bad parameters fail the caller and queue nothing")
+  void badParametersQueueNothing() {
+    String reference = newReference();
+    when(cases.contactOf(reference)).thenReturn(new CustomerContact("John", "john@example.com", Locale.ENGLISH));
+
+    assertThatThrownBy(() -> customerNotifier.send(reference, CustomerMessage.REFUND_PAID, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(rowsOf(reference)).isZero();
+    verify(cases, never()).appendTimeline(eq(reference), anyString(), anyString());
+  }
+
+  @Test
+  @DisplayName("the team lead notice goes to the team lead as plain text, never on the customer's timeline")
+  void teamLeadNotice() throws Exception {
+    String reference = newReference();
+
+    transaction.executeWithoutResult(status -> staffNotifier.notifyTeamLead(reference,
+        "First reply due for " + reference, "Nobody has replied to case " + reference + " for 24 hours."));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("First reply due for " + reference);
+    // The demo profile's team lead.
+    assertThat(received.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        .containsExactly("leo@claimdesk.example");
+    assertThat(received.getContentType()).startsWith("text/plain");
+    assertThat(TestSmtp.parts(received)).singleElement().extracting(TestSmtp.Part::text).asString()
+        .contains("Nobody has replied to case " + reference + " for 24 hours.")
+        .contains("Case: " + reference);
+    assertThat(statusOf(reference)).isEqualTo("SENT");
+    assertThat(jdbc.sql("select recipient_kind from claimdesk.notification_outbox where case_reference = :reference")
+        .param("reference", reference).query(String.class).single()).isEqualTo("STAFF");
+    verify(cases, never()).appendTimeline(anyString(), anyString(), anyString());
+  }
+}

@@ -1,0 +1,252 @@
+package org.claimdesk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.claimdesk.cases.CustomerContact;
+import org.claimdesk.cases.OfferType;
+import org.claimdesk.commerce.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CustomerMessageRendererTest {
+
+  static final String REFERENCE = "CD-2026-000042";
+  static final String LINK = "https://claims.example.com/cases/CD-2026-000042?token=s3cr3t-t0ken";
+  static final CustomerContact MARIE = new CustomerContact("Marie Dubois", "marie@example.com", Locale.FRENCH);
+  static final CustomerContact JOHN = new CustomerContact("John Smith", "john@example.com", Locale.ENGLISH);
+  static final char NBSP = '\u00a0';
+
+  final CustomerMessageRenderer renderer = new CustomerMessageRenderer();
+
+  static Stream<Arguments> everyMessageInBothLanguages() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (CustomerMessage message : CustomerMessage.values()) {
+      arguments.add(Arguments.of(message, JOHN));
+      arguments.add(Arguments.of(message, MARIE));
+    }
+    return arguments.stream();
+  }
+
+  RenderedMessage render(CustomerMessage message, CustomerContact contact) {
+    return renderer.render(message, REFERENCE, contact, LINK, SampleMessages.parametersOf(message));
+  }
+
+  RenderedMessage render(CustomerMessage message, CustomerContact contact, Map<String, ?> parameters) {
+    return renderer.render(message, REFERENCE, contact, LINK, parameters);
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMessageInBothLanguages")
+  @DisplayName("every message renders in both languages: subject, greeting, text and HTML ending with the private link")
+  void everyMessageRendersCompletely(CustomerMessage message, CustomerContact contact) {
+    RenderedMessage rendered = render(message, contact);
+    boolean french = contact == MARIE;
+
+    assertThat(rendered.language()).isEqualTo(french ? Locale.FRENCH : Locale.ENGLISH);
+    assertThat(rendered.subject()).contains(REFERENCE).doesNotContain("\n");
+    assertThat(rendered.textBody()).startsWith(french ? "Bonjour Marie Dubois," : "Hello John Smith,");
+    assertThat(rendered.textBody().strip()).endsWith(LINK);
+    assertThat(rendered.textBody()).contains(french ? "Cordialement," : "Kind regards,");
+    assertThat(rendered.htmlBody()).contains("<html lang=\"" + (french ? "fr" : "en") + "\">")
+        .contains("<a href=\"https://claims.example.com/cases/CD-2026-000042?token=s3cr3t-t0ken\">");
+    assertThat(rendered.htmlBody().substring(rendered.htmlBody().lastIndexOf("<p")))
+        .as("the link is the last paragraph").contains(LINK.replace("&", "&amp;"));
+    for (String body : List.of(rendered.subject(), rendered.textBody(), rendered.htmlBody(), rendered.timelineText())) {
+      assertThat(body).doesNotContainIgnoringCase("null").doesNotContain("{0}").doesNotContain("{1}")
+          .doesNotContain("[(").doesNotContain("${").doesNotContain("??");
+    }
+    // The other language's words never leak in.
+    assertThat(rendered.textBody()).doesNotContain(french ? "request" : "demande");
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMessageInBothLanguages")
+  @DisplayName("the timeline text is the email's text without the private link (it carries the access token)")
+  void timelineTextHasNoLink(CustomerMessage message, CustomerContact contact) {
+    RenderedMessage rendered = render(message, contact);
+
+    assertThat(rendered.timelineText()).doesNotContain("s3cr3t-t0ken").doesNotContain("https://");
+    assertThat(rendered.textBody()).startsWith(rendered.timelineText().strip());
+  }
+
+  @Test
+  @DisplayName("CLAIM_RECEIVED: the reply date in each language's format, and whether evidence is needed")
+  void claimReceived() {
+    Map<String, Object> parameters = Map.of("replyDueBy", Instant.parse("2026-11-21T14:30:00Z"),
+        "evidenceRequired", true);
+
+    assertThat(render(CustomerMessage.CLAIM_RECEIVED, JOHN, parameters).textBody())
+        .contains("will reply by 21 November 2026, 14:30 UTC at the latest")
+        .contains("please add evidence");
+    assertThat(render(CustomerMessage.CLAIM_RECEIVED, MARIE, parameters).textBody())
+        .contains("vous répondra au plus tard le 21 novembre 2026 à 14:30 UTC")
+        .contains("merci d’ajouter des justificatifs");
+    assertThat(render(CustomerMessage.CLAIM_RECEIVED, JOHN,
+        Map.of("replyDueBy", Instant.parse("2026-11-01T08:05:00Z"), "evidenceRequired", false)).textBody())
+        .contains("1 November 2026, 08:05 UTC").contains("You do not need to do anything for now.");
+    assertThat(render(CustomerMessage.CLAIM_RECEIVED, MARIE,
+        Map.of("replyDueBy", Instant.parse("2026-11-01T08:05:00Z"), "evidenceRequired", false)).textBody())
+        .contains("1er novembre 2026 à 08:05 UTC").contains("Vous n’avez rien à faire pour le moment.");
+  }
+
+  @Test
+  @DisplayName("CLAIM_REFUSED cites the rule ID and the rule in one sentence, in the customer's language")
+  void claimRefusedCitesTheRule() {
+    Map<String, Object> parameters = Map.of("ruleId", "RF-2");
+
+    RenderedMessage english = render(CustomerMessage.CLAIM_REFUSED, JOHN, parameters);
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: our decision");
+    assertThat(english.textBody()).contains(
+        "Rule RF-2: A non-delivery claim must be made in writing within 7 days of the order date.");
+    assertThat(english.htmlBody()).contains(
+        "Rule RF-2: A non-delivery claim must be made in writing within 7 days of the order date.");
+
+    RenderedMessage french = render(CustomerMessage.CLAIM_REFUSED, MARIE, parameters);
+    assertThat(french.subject()).isEqualTo("Votre demande CD-2026-000042" + NBSP + ": notre décision");
+    assertThat(french.textBody()).contains("Règle RF-2" + NBSP + ": Une réclamation pour non-livraison"
+        + " doit être faite par écrit dans les 7 jours suivant la date de commande.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RF-1", "RF-9", "SC-3", "PD-2", "PD-5", "WR-1", "WR-2", "SL-1", "SL-3"})
+  @DisplayName("every rule of the catalogue has its sentence in both languages")
+  void everyRuleHasASentence(String ruleId) {
+    for (CustomerContact contact : List.of(JOHN, MARIE)) {
+      String text = render(CustomerMessage.CLAIM_REFUSED, contact, Map.of("ruleId", ruleId)).textBody();
+      assertThat(text).containsPattern((contact == JOHN ? "Rule " : "Règle ") + ruleId + "\\u00a0?: \\p{Lu}");
+    }
+  }
+
+  @Test
+  @DisplayName("CLAIM_REFUSED with an unknown rule ID fails instead of citing nothing")
+  void unknownRuleFails() {
+    assertThatThrownBy(() -> render(CustomerMessage.CLAIM_REFUSED, JOHN, Map.of("ruleId", "RF-10")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown rule RF-10");
+  }
+
+  @Test
+  @DisplayName("amounts: 90.00 EUR in English, 90,00 EUR in French; thousands grouped; no decimals for JPY")
+  void amountsPerLanguage() {
+    assertThat(render(CustomerMessage.REFUND_PAID, JOHN).textBody()).contains("We have refunded 90.00 EUR to");
+    assertThat(render(CustomerMessage.REFUND_PAID, MARIE).textBody()).contains("Nous vous avons remboursé 90,00 EUR sur");
+    Map<String, Object> large = Map.of("amount", Money.of(123456, "EUR"));
+    assertThat(render(CustomerMessage.CREDIT_ADDED, JOHN, large).textBody()).contains("a credit of 1,234.56 EUR to");
+    assertThat(render(CustomerMessage.CREDIT_ADDED, MARIE, large).textBody()).contains("un avoir de 1" + NBSP + "234,56 EUR sur");
+    assertThat(render(CustomerMessage.REFUND_PAID, MARIE, Map.of("amount", Money.of(5000, "JPY"))).textBody())
+        .contains("remboursé 5" + NBSP + "000 JPY sur");
+  }
+
+  @Test
+  @DisplayName("OFFER_MADE: the offer with its amount, the description, the agent's words and the answer date")
+  void offerMade() {
+    RenderedMessage english = render(CustomerMessage.OFFER_MADE, JOHN);
+    assertThat(english.textBody())
+        .contains("A partial refund of 90.00 EUR to your original means of payment.\n> " + SampleMessages.DESCRIPTION)
+        .contains("> He confirms the visit was missed.")
+        .contains("by 21 November 2026, 14:30 UTC");
+    RenderedMessage french = render(CustomerMessage.OFFER_MADE, MARIE, Map.of(
+        "offerType", OfferType.ALTERNATIVE, "description", "Une nouvelle intervention.",
+        "respondBy", SampleMessages.DUE));
+    assertThat(french.textBody()).contains("Une solution alternative" + NBSP + ":\n> Une nouvelle intervention.")
+        .contains("au plus tard le 21 novembre 2026 à 14:30 UTC").doesNotContain("Message de notre équipe");
+  }
+
+  @Test
+  @DisplayName("an offer that moves money needs a positive amount")
+  void moneyOfferNeedsAnAmount() {
+    assertThatThrownBy(() -> render(CustomerMessage.OFFER_MADE, JOHN, Map.of(
+        "offerType", OfferType.CREDIT, "description", "Credit", "respondBy", SampleMessages.DUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a positive parameter amount");
+  }
+
+  @Test
+  @DisplayName("HTML escapes what an agent wrote; the plain text keeps it as written")
+  void agentTextIsEscapedInHtml() {
+    String hostile = "<script>alert('x')</script> & <b>bold</b>\n\"quoted\"";
+    RenderedMessage rendered = render(CustomerMessage.AGENT_REPLY, JOHN, Map.of("agentMessage", hostile));
+
+    assertThat(rendered.htmlBody()).doesNotContain("<script>").doesNotContain("<b>")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;<br>&quot;quoted&quot;");
+    assertThat(rendered.textBody()).contains("> <script>alert('x')</script> & <b>bold</b>\n> \"quoted\"");
+  }
+
+  @Test
+  @DisplayName("a customer name with markup is escaped in HTML too")
+  void customerNameIsEscaped() {
+    CustomerContact contact = new CustomerContact("<img src=x onerror=alert(1)>", "x@example.com", Locale.ENGLISH);
+    RenderedMessage rendered = render(CustomerMessage.CLOSED_NO_RESPONSE, contact);
+    assertThat(rendered.htmlBody()).doesNotContain("<img").contains("Hello &lt;img src=x onerror=alert(1)&gt;,");
+  }
+
+  @Test
+  @DisplayName("English for any language but French; no name gives a greeting without one")
+  void languageFallbackAndGreeting() {
+    CustomerContact german = new CustomerContact("Jörg", "j@example.com", Locale.GERMAN);
+    assertThat(render(CustomerMessage.CLOSED_NO_RESPONSE, german).textBody()).startsWith("Hello Jörg,");
+    CustomerContact none = new CustomerContact(" ", "j@example.com", null);
+    assertThat(render(CustomerMessage.CLOSED_NO_RESPONSE, none).textBody()).startsWith("Hello,\n");
+    CustomerContact quebec = new CustomerContact(null, "q@example.com", Locale.CANADA_FRENCH);
+    RenderedMessage french = render(CustomerMessage.CLOSED_NO_RESPONSE, quebec);
+    assertThat(french.language()).isEqualTo(Locale.FRENCH);
+    assertThat(french.textBody()).startsWith("Bonjour,\n");
+  }
+
+  @Test
+  @DisplayName("a parameter the message does not read is refused")
+  void unknownParameterFails() {
+    Map<String, Object> parameters = new HashMap<>(SampleMessages.parametersOf(CustomerMessage.REFUND_PAID));
+    parameters.put("amuont", Money.of(1, "EUR"));
+
+    assertThatThrownBy(() -> render(CustomerMessage.REFUND_PAID, JOHN, parameters))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUND_PAID has no parameter amuont");
+  }
+
+  @Test
+  @DisplayName("a missing or blank required parameter is refused, naming it")
+  void missingParameterFails() {
+    assertThatThrownBy(() -> render(CustomerMessage.REFUND_PAID, JOHN, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUND_PAID needs parameter amount");
+    assertThatThrownBy(() -> render(CustomerMessage.AGENT_REPLY, JOHN, Map.of("agentMessage", "  ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter agentMessage");
+    assertThatThrownBy(() -> render(CustomerMessage.FEEDBACK_REQUESTED, JOHN, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter respondBy");
+  }
+
+  @Test
+  @DisplayName("a parameter of the wrong type is refused (a Date for an Instant, a number for Money)")
+  void wrongTypeFails() {
+    assertThatThrownBy(() -> render(CustomerMessage.FEEDBACK_REQUESTED, JOHN,
+        Map.of("respondBy", java.util.Date.from(SampleMessages.DUE))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("respondBy must be a Instant");
+    assertThatThrownBy(() -> render(CustomerMessage.REFUND_PAID, JOHN, Map.of("amount", 9000L)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount must be a Money");
+  }
+
+  @Test
+  @DisplayName("an optional parameter may be left out or blank")
+  void optionalParameterMayBeMissing() {
+    RenderedMessage rendered = render(CustomerMessage.CLAIM_REFUSED, JOHN, Map.of("ruleId", "RF-5", "agentMessage", ""));
+    assertThat(rendered.textBody()).doesNotContain("Message from our support team");
+  }
+
+  @Test
+  @DisplayName("a link that is not http(s) is refused")
+  void linkMustBeHttp() {
+    assertThatThrownBy(() -> renderer.render(CustomerMessage.CLOSED_NO_RESPONSE, REFERENCE, JOHN,
+        "javascript:alert(1)", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("javascript");
+  }
+}

@@ -1,0 +1,54 @@
+package org.claimdesk.notification;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.claimdesk.cases.OfferType;
+import org.claimdesk.commerce.Money;
+
+/** A full, valid set of parameters for each customer message, as a process would pass them. */
+final class SampleMessages {
+
+  static final Instant DUE = Instant.parse("2026-11-21T14:30:00Z");
+  static final Money AMOUNT = Money.of(9000, "EUR");
+  static final String AGENT_MESSAGE = "We checked the booking with our technician.\nHe confirms the visit was missed.";
+  static final String DESCRIPTION = "A new visit next week, at no cost.";
+
+  private SampleMessages() {
+  }
+
+  static Map<String, Object> parametersOf(CustomerMessage message) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    switch (message) {
+      case CLAIM_RECEIVED -> {
+        parameters.put("replyDueBy", DUE);
+        parameters.put("evidenceRequired", Boolean.TRUE);
+      }
+      case CLAIM_REFUSED -> {
+        parameters.put("ruleId", "RF-2");
+        parameters.put("agentMessage", AGENT_MESSAGE);
+      }
+      case AGENT_REPLY, FIX_CONFIRMED -> parameters.put("agentMessage", AGENT_MESSAGE);
+      case EVIDENCE_REQUESTED -> {
+        parameters.put("agentMessage", AGENT_MESSAGE);
+        parameters.put("respondBy", DUE);
+      }
+      case EVIDENCE_REMINDER, OFFER_REMINDER, FEEDBACK_REQUESTED -> parameters.put("respondBy", DUE);
+      case OFFER_MADE -> {
+        parameters.put("offerType", OfferType.PARTIAL_REFUND);
+        parameters.put("amount", AMOUNT);
+        parameters.put("description", DESCRIPTION);
+        parameters.put("agentMessage", AGENT_MESSAGE);
+        parameters.put("respondBy", DUE);
+      }
+      case CLOSED_NO_RESPONSE -> {
+        // no parameter
+      }
+      case REFUND_PAID, CREDIT_ADDED -> parameters.put("amount", AMOUNT);
+      case ALTERNATIVE_AGREED -> parameters.put("description", DESCRIPTION);
+      default -> throw new IllegalArgumentException("No sample for " + message);
+    }
+    return parameters;
+  }
+}
