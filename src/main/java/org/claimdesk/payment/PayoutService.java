@@ -254,7 +254,7 @@ public class PayoutService implements Payouts {
 
   private void recordFailure(PayoutKey key, RuntimeException failure) {
     String error = shortError(failure);
-    log.warn("Payout {} failed (the job will retry): {}", key, error);
+    log.warn("Payout {} failed and stays PENDING: {}", key, error);
     try {
       inNewTransaction(() -> {
         repository.recordError(key, error, now());

@@ -2,15 +2,19 @@ package org.claimdesk.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.claimdesk.commerce.Money;
 import org.claimdesk.commerce.OrderService;
@@ -250,7 +254,7 @@ class PayoutRefundIT {
     // same job twice (a lock that expired) would.
     CyclicBarrier bothAtTheProcessor = new CyclicBarrier(2);
     ScriptedProcessor processor = new ScriptedProcessor(sandbox, call -> {
-      await(bothAtTheProcessor);
+      meet(bothAtTheProcessor);
       return call.proceed();
     });
     PayoutService service = payoutsWith(processor);
@@ -271,24 +275,42 @@ class PayoutRefundIT {
   }
 
   @Test
-  void twoCallsStartingTogetherForTheSameStepRefundOnce() throws Exception {
-    CyclicBarrier start = new CyclicBarrier(4);
+  void twoCallsRecordingTheSamePayoutTogetherRefundOnce() throws Exception {
+    // The first call to record the payout waits, before it commits, until the second one
+    // (which found nothing recorded yet) inserts too: the second call meets a duplicate key and
+    // must go on with the payout the first one recorded.
+    AtomicInteger inserts = new AtomicInteger();
+    CountDownLatch secondInsert = new CountDownLatch(1);
+    PayoutRepository watchedPayouts = new PayoutRepository(jdbc) {
+      @Override
+      void insert(Payout payout) {
+        if (inserts.incrementAndGet() == 1) {
+          super.insert(payout);
+          meet(secondInsert);
+        } else {
+          secondInsert.countDown();
+          super.insert(payout);
+        }
+      }
+    };
+    ScriptedProcessor processor = ScriptedProcessor.counting(sandbox);
+    PayoutService service = new PayoutService(payments, orders, ledger, processor, watchedPayouts,
+        transactionManager, clock);
     Payment payment = payment(9000);
     String caseReference = PayoutTestData.caseReference();
-    Callable<PayoutReceipt> refund = () -> {
-      await(start);
-      return payouts.refundPayment(caseReference, STEP, payment.id(), Money.of(7000, "EUR"));
-    };
+    Callable<PayoutReceipt> refund =
+        () -> service.refundPayment(caseReference, STEP, payment.id(), Money.of(7000, "EUR"));
 
-    List<Future<PayoutReceipt>> results = PayoutTestData.runTogether(List.of(refund, refund, refund, refund));
+    List<Future<PayoutReceipt>> results = PayoutTestData.runTogether(List.of(refund, refund));
 
-    PayoutReceipt first = results.get(0).get();
-    for (Future<PayoutReceipt> result : results) {
-      assertThat(result.get()).isEqualTo(first);
-    }
+    assertThat(results.get(0).get()).isEqualTo(results.get(1).get());
+    assertThat(inserts.get()).as("both calls tried to record the payout").isEqualTo(2);
     assertThat(sandboxRefundsOf(payment)).isOne();
     assertThat(PayoutTestData.payoutRows(jdbc, caseReference)).isOne();
-    assertThat(payout(caseReference, STEP).status()).isEqualTo(Payout.Status.SUCCEEDED);
+    Payout payout = payout(caseReference, STEP);
+    assertThat(payout.status()).isEqualTo(Payout.Status.SUCCEEDED);
+    // The second call asks the processor too if the first had not succeeded yet when it looked.
+    assertThat(payout.attempts()).isBetween(1, 2).isEqualTo(processor.calls());
   }
 
   @Test
@@ -316,12 +338,23 @@ class PayoutRefundIT {
 
   @Test
   void concurrentRefundsOfOneChargeUnderDifferentKeysNeverExceedIt() throws Exception {
-    CyclicBarrier bothAtTheProcessor = new CyclicBarrier(2);
-    ScriptedProcessor processor = new ScriptedProcessor(sandbox, call -> {
-      await(bothAtTheProcessor);
-      return call.proceed();
-    });
-    PayoutService service = payoutsWith(processor);
+    // The first refund to check what is left on the charge waits there until the second one
+    // is either blocked by PostgreSQL (the charge is locked: it will check after the first
+    // commits) or has checked too (no lock: both saw 5000 left, and both would refund).
+    AtomicInteger checks = new AtomicInteger();
+    SandboxRefundRepository watchedRefunds = new SandboxRefundRepository(jdbc) {
+      @Override
+      long refundedOn(String chargeReference) {
+        long refunded = super.refundedOn(chargeReference);
+        if (checks.incrementAndGet() == 1) {
+          await().atMost(Duration.ofSeconds(30))
+              .until(() -> checks.get() > 1 || backendsWaitingForALock() > 0);
+        }
+        return refunded;
+      }
+    };
+    PayoutService service = payoutsWith(
+        new SandboxPaymentProcessor(payments, watchedRefunds, transactionManager, clock));
     Payment payment = payment(5000);
     String caseReference = PayoutTestData.caseReference();
 
@@ -343,6 +376,12 @@ class PayoutRefundIT {
     assertThat(refusals).singleElement().isInstanceOfSatisfying(ProcessorRefusedException.class,
         e -> assertThat(e.reason()).isEqualTo(Reason.AMOUNT_EXCEEDS_CHARGE));
     assertThat(sandboxRefundsOf(payment)).isOne();
+  }
+
+  private long backendsWaitingForALock() {
+    return jdbc.sql("select count(*) from pg_stat_activity"
+            + " where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Long.class).single();
   }
 
   @Test
@@ -397,11 +436,22 @@ class PayoutRefundIT {
     assertThat(PayoutTestData.sandboxRefunds(jdbc, "idempotency_key", key)).isOne();
   }
 
-  private static void await(CyclicBarrier barrier) {
+  private static void meet(CyclicBarrier barrier) {
     try {
       barrier.await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("The other call did not arrive", e);
+    }
+  }
+
+  private static void meet(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("The other call did not arrive");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
