@@ -249,6 +249,58 @@ class PayoutRefundIT {
   }
 
   @Test
+  void aRefundThePendingProcessorHasNotSettledYetIsAskedForAgainUnderTheSameKey() {
+    ScriptedProcessor processor = new ScriptedProcessor(sandbox, call -> {
+      ProcessorRefund made = call.proceed();
+      return call.number() == 1
+          ? new ProcessorRefund(made.refundId(), made.chargeReference(), made.amount(), ProcessorRefund.Status.PENDING)
+          : made;
+    });
+    PayoutService service = payoutsWith(processor);
+    Payment payment = payment(9000);
+    String caseReference = PayoutTestData.caseReference();
+
+    assertThatThrownBy(() -> service.refundPayment(caseReference, STEP, payment.id(), Money.of(1000, "EUR")))
+        .isInstanceOfSatisfying(PayoutIncompleteException.class,
+            e -> assertThat(e.processorStatus()).isEqualTo(ProcessorRefund.Status.PENDING));
+    Payout pending = payout(caseReference, STEP);
+    assertThat(pending.status()).isEqualTo(Payout.Status.PENDING);
+    assertThat(pending.reference()).startsWith("re_sandbox_");
+    assertThat(pending.lastError()).contains("PENDING");
+
+    PayoutReceipt settled = service.refundPayment(caseReference, STEP, payment.id(), Money.of(1000, "EUR"));
+
+    assertThat(settled.reference()).isEqualTo(pending.reference());
+    assertThat(payout(caseReference, STEP).status()).isEqualTo(Payout.Status.SUCCEEDED);
+    assertThat(sandboxRefundsOf(payment)).isOne();
+  }
+
+  @Test
+  void aRefundTheProcessorReportsFailedMarksThePayoutFailedAndIsNotTriedAgain() {
+    ScriptedProcessor processor = new ScriptedProcessor(sandbox, call -> {
+      ProcessorRefund made = call.proceed();
+      return new ProcessorRefund(made.refundId(), made.chargeReference(), made.amount(), ProcessorRefund.Status.FAILED);
+    });
+    PayoutService service = payoutsWith(processor);
+    Payment payment = payment(9000);
+    String caseReference = PayoutTestData.caseReference();
+
+    for (int call = 1; call <= 2; call++) {
+      assertThatThrownBy(() -> service.refundPayment(caseReference, STEP, payment.id(), Money.of(1000, "EUR")))
+          .isInstanceOfSatisfying(PayoutIncompleteException.class,
+              e -> assertThat(e.processorStatus()).isEqualTo(ProcessorRefund.Status.FAILED))
+          .hasMessageContaining(caseReference + ":refund");
+    }
+
+    assertThat(processor.calls()).isOne();
+    Payout failed = payout(caseReference, STEP);
+    assertThat(failed.status()).isEqualTo(Payout.Status.FAILED);
+    assertThat(failed.attempts()).isOne();
+    assertThat(failed.reference()).startsWith("re_sandbox_");
+    assertThat(failed.receipt()).isEmpty();
+  }
+
+  @Test
   void twoCallsThatReachTheProcessorTogetherForTheSameStepRefundOnce() throws Exception {
     // Both calls pass the PENDING record and meet at the processor, as two nodes running the
     // same job twice (a lock that expired) would.
