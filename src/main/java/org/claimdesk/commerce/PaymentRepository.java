@@ -36,6 +36,14 @@ class PaymentRepository {
         .list();
   }
 
+  List<Payment> findByProcessorReference(String processorReference) {
+    return jdbc.sql("select " + COLUMNS + " from claimdesk.payment"
+            + " where processor_reference = :processorReference order by captured_at, id")
+        .param("processorReference", processorReference)
+        .query((rs, row) -> map(rs))
+        .list();
+  }
+
   void insert(Payment payment, Instant createdAt) {
     jdbc.sql("""
             insert into claimdesk.payment (id, order_id, processor_reference, amount, currency,

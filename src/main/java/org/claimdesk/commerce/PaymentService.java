@@ -69,6 +69,15 @@ public class PaymentService {
     return payments.findByOrder(orderId);
   }
 
+  /**
+   * The payments the processor knows by this reference (its charge or payment-intent id),
+   * oldest first; normally one.
+   */
+  @Transactional(readOnly = true)
+  public List<Payment> paymentsWithProcessorReference(String processorReference) {
+    return payments.findByProcessorReference(processorReference);
+  }
+
   static Payment replay(Payment stored, Payment requested) {
     if (stored.equals(requested)) {
       return stored;

@@ -7,6 +7,13 @@ import org.claimdesk.commerce.Money;
  * idempotency key {@code <caseReference>:<step>}, recorded before the money moves and unique in
  * the database. Calling again with the same case and step returns the first payout's receipt
  * and moves nothing more (and a different amount for the same key is refused).
+ *
+ * <p>A payout commits in transactions of its own, not in the caller's: a caller that rolls back
+ * does not undo it, and calls again with the same case and step. A failure is an exception, and
+ * the payout stays recorded (PENDING, its attempts counted): from a delegate, let it reach the
+ * engine, which retries the job and then raises an incident. Case references and steps are
+ * 1 to 24 letters, digits, {@code . _ -} ({@link PayoutKey}). Implementation:
+ * {@link PayoutService}, which also reads a payout back ({@link PayoutService#find}).
  */
 public interface Payouts {
 
