@@ -78,7 +78,8 @@ class ClusterStartIT {
         "--CLAIMDESK_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
         "--CLAIMDESK_ADMIN_USER=root",
         "--CLAIMDESK_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-        "--CLAIMDESK_CASE_TOKEN_SECRET=cluster-case-token-secret-" + System.nanoTime());
+        "--CLAIMDESK_CASE_TOKEN_SECRET=cluster-case-token-secret-" + System.nanoTime(),
+        "--CLAIMDESK_PAYMENT_PROCESSOR=sandbox");
   }
 
   private static int filtersVisibleToRoot(int port) throws Exception {

@@ -130,7 +130,8 @@ class ProductionProfileIT {
         "--CLAIMDESK_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
         "--CLAIMDESK_ADMIN_USER=root",
         "--CLAIMDESK_ADMIN_PASSWORD=" + adminPassword,
-        "--CLAIMDESK_CASE_TOKEN_SECRET=" + caseTokenSecret));
+        "--CLAIMDESK_CASE_TOKEN_SECRET=" + caseTokenSecret,
+        "--CLAIMDESK_PAYMENT_PROCESSOR=sandbox"));
     return new SpringApplicationBuilder(ClaimdeskApplication.class)
         .profiles("postgres")
         .run(args.toArray(String[]::new));

@@ -1,6 +1,9 @@
 package org.claimdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doAnswer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.claimdesk.cases.CaseLinks;
-import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,10 +64,10 @@ class CustomerEmailTest {
     registry.add("spring.mail.port", () -> SMTP_PORT);
   }
 
-  @MockitoBean
-  CaseService cases;
+  @MockitoSpyBean
+  JdbcCaseService cases;
 
-  @MockitoBean
+  @MockitoSpyBean
   CaseLinks links;
 
   @Autowired
@@ -85,8 +88,7 @@ class CustomerEmailTest {
   void setUp() throws Exception {
     smtp.purgeEmailFromAllMailboxes();
     transaction = new TransactionTemplate(transactionManager);
-    when(links.privateLink(anyString()))
-        .thenAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0) + "?token=tok-secret");
+    doAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0) + "?token=tok-secret").when(links).privateLink(anyString());
   }
 
   static String newReference() {
@@ -109,7 +111,8 @@ class CustomerEmailTest {
   @DisplayName("a French refusal arrives after the commit: subject, recipient, text and HTML parts in French, rule RF-2 and the link")
   void frenchRefusalIsSentAfterCommit() throws Exception {
     String reference = newReference();
-    when(cases.contactOf(reference)).thenReturn(new CustomerContact("Marie Dubois", "marie@example.com", Locale.FRENCH));
+    doReturn(new CustomerContact("Marie Dubois", "marie@example.com", Locale.FRENCH)).when(cases).contactOf(reference);
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
 
     transaction.executeWithoutResult(status -> customerNotifier.send(reference, CustomerMessage.CLAIM_REFUSED,
         Map.of("ruleId", "RF-2", "agentMessage", "Votre commande <b>a été livrée</b> le 3 mai.")));
@@ -146,7 +149,8 @@ class CustomerEmailTest {
   @DisplayName("an English message to an English customer")
   void englishMessage() throws Exception {
     String reference = newReference();
-    when(cases.contactOf(reference)).thenReturn(new CustomerContact("John Smith", "john@example.com", Locale.ENGLISH));
+    doReturn(new CustomerContact("John Smith", "john@example.com", Locale.ENGLISH)).when(cases).contactOf(reference);
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
 
     customerNotifier.send(reference, CustomerMessage.REFUND_PAID,
         Map.of("amount", org.claimdesk.commerce.Money.of(9000, "EUR")));
@@ -165,7 +169,8 @@ class CustomerEmailTest {
   void rolledBackTransactionSendsNothing() throws Exception {
     String rolledBack = newReference();
     String committed = newReference();
-    when(cases.contactOf(anyString())).thenReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH));
+    doReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH)).when(cases).contactOf(anyString());
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
 
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
       customerNotifier.send(rolledBack, CustomerMessage.CLOSED_NO_RESPONSE, Map.of());
@@ -187,7 +192,8 @@ class CustomerEmailTest {
   @DisplayName("bad parameters fail the caller and queue nothing")
   void badParametersQueueNothing() {
     String reference = newReference();
-    when(cases.contactOf(reference)).thenReturn(new CustomerContact("John", "john@example.com", Locale.ENGLISH));
+    doReturn(new CustomerContact("John", "john@example.com", Locale.ENGLISH)).when(cases).contactOf(reference);
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
 
     assertThatThrownBy(() -> customerNotifier.send(reference, CustomerMessage.REFUND_PAID, Map.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,6 +1,9 @@
 package org.claimdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doAnswer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
@@ -16,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.claimdesk.cases.CaseLinks;
-import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,10 +58,10 @@ class NotificationOutboxIT {
     registry.add("claimdesk.notification.dispatch-interval", () -> "PT1H");
   }
 
-  @MockitoBean
-  CaseService cases;
+  @MockitoSpyBean
+  JdbcCaseService cases;
 
-  @MockitoBean
+  @MockitoSpyBean
   CaseLinks links;
 
   @Autowired
@@ -84,8 +87,9 @@ class NotificationOutboxIT {
     smtp.purgeEmailFromAllMailboxes();
     transaction = new TransactionTemplate(transactionManager);
     reference = "CD-" + UUID.randomUUID().toString().substring(0, 8);
-    when(links.privateLink(anyString())).thenAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0));
-    when(cases.contactOf(anyString())).thenReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH));
+    doAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0)).when(links).privateLink(anyString());
+    doReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH)).when(cases).contactOf(anyString());
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
   }
 
   String statusOf(String caseReference) {

@@ -1,6 +1,9 @@
 package org.claimdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
@@ -19,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.claimdesk.cases.CaseLinks;
-import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,7 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,10 +70,10 @@ class OutboxRetryTest {
     registry.add("spring.mail.port", () -> SMTP_PORT);
   }
 
-  @MockitoBean
-  CaseService cases;
+  @MockitoSpyBean
+  JdbcCaseService cases;
 
-  @MockitoBean
+  @MockitoSpyBean
   CaseLinks links;
 
   @Autowired
@@ -96,8 +99,9 @@ class OutboxRetryTest {
   @BeforeEach
   void setUp() {
     ClockUtil.setCurrentTime(Date.from(START));
-    when(links.privateLink(anyString())).thenAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0));
-    when(cases.contactOf(anyString())).thenReturn(new CustomerContact("John", "john@example.com", Locale.ENGLISH));
+    doAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0)).when(links).privateLink(anyString());
+    doReturn(new CustomerContact("John", "john@example.com", Locale.ENGLISH)).when(cases).contactOf(anyString());
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
     // Rows of earlier tests must not be due: they are either SENT or FAILED.
     assertThat(jdbc.sql("select count(*) from claimdesk.notification_outbox where status = 'PENDING'")
         .query(Long.class).single()).isZero();

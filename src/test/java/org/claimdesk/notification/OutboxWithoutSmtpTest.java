@@ -1,6 +1,9 @@
 package org.claimdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.claimdesk.cases.CaseLinks;
-import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,10 +46,10 @@ class OutboxWithoutSmtpTest {
   @LocalServerPort
   int port;
 
-  @MockitoBean
-  CaseService cases;
+  @MockitoSpyBean
+  JdbcCaseService cases;
 
-  @MockitoBean
+  @MockitoSpyBean
   CaseLinks links;
 
   @Autowired
@@ -69,8 +72,9 @@ class OutboxWithoutSmtpTest {
   @BeforeEach
   void setUp() {
     reference = "CD-" + UUID.randomUUID().toString().substring(0, 8);
-    when(links.privateLink(anyString())).thenAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0) + "?token=t");
-    when(cases.contactOf(anyString())).thenReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH));
+    doAnswer(call -> "https://claims.example.test/cases/" + call.getArgument(0) + "?token=t").when(links).privateLink(anyString());
+    doReturn(new CustomerContact("Marie", "marie@example.com", Locale.FRENCH)).when(cases).contactOf(anyString());
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
   }
 
   @Test
