@@ -15,7 +15,7 @@ public enum CustomerMessage {
   EVIDENCE_REQUESTED,
   /** Reminder: evidence still awaited. {@code respondBy}. */
   EVIDENCE_REMINDER,
-  /** An offer awaits consent (RF-8). {@code offerType} (OfferType), optional {@code amount}, {@code description}, optional {@code agentMessage}, {@code respondBy}. */
+  /** An offer awaits consent (RF-8). {@code offerType} (OfferType), {@code amount} (money offers), {@code description} (required for an ALTERNATIVE), optional {@code agentMessage}, {@code respondBy}. */
   OFFER_MADE,
   /** Reminder: the offer awaits an answer. {@code respondBy}. */
   OFFER_REMINDER,

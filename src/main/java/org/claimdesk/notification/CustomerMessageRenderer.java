@@ -191,7 +191,7 @@ class CustomerMessageRenderer {
     String offer = amount == null
         ? t.get("OFFER_MADE.offer." + type)
         : t.get("OFFER_MADE.offer." + type + ".amount", formats.money(amount));
-    blocks.add(Block.quote(offer, p.text(DESCRIPTION)));
+    blocks.add(p.optionalText(DESCRIPTION).map(text -> Block.quote(offer, text)).orElse(Block.paragraph(offer)));
     p.optionalText(AGENT_MESSAGE)
         .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
     blocks.add(t.paragraph("OFFER_MADE.howTo", formats.dateTime(p.instant(RESPOND_BY))));

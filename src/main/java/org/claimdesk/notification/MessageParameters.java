@@ -58,7 +58,7 @@ final class MessageParameters {
       case EVIDENCE_REQUESTED -> specs(AGENT_MESSAGE, text, RESPOND_BY, instant);
       case EVIDENCE_REMINDER, OFFER_REMINDER, FEEDBACK_REQUESTED -> specs(RESPOND_BY, instant);
       case OFFER_MADE -> specs(OFFER_TYPE, new Spec(OfferType.class, true),
-          AMOUNT, new Spec(Money.class, false), DESCRIPTION, text, AGENT_MESSAGE, optionalText,
+          AMOUNT, new Spec(Money.class, false), DESCRIPTION, optionalText, AGENT_MESSAGE, optionalText,
           RESPOND_BY, instant);
       case CLOSED_NO_RESPONSE -> specs();
       case REFUND_PAID, CREDIT_ADDED -> specs(AMOUNT, money);
@@ -107,6 +107,10 @@ final class MessageParameters {
         && checked.optionalMoney(AMOUNT).filter(Money::isPositive).isEmpty()) {
       throw new IllegalArgumentException("OFFER_MADE of a " + checked.offerType()
           + " needs a positive parameter amount (Money)");
+    }
+    if (message == CustomerMessage.OFFER_MADE && !checked.offerType().movesMoney()
+        && checked.optionalText(DESCRIPTION).isEmpty()) {
+      throw new IllegalArgumentException("OFFER_MADE of an ALTERNATIVE needs parameter description (String)");
     }
     return checked;
   }

@@ -140,7 +140,9 @@ public class RefundSteps {
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("offerType", offer.type());
     parameters.put("respondBy", serviceLevels.customerRespondBy());
-    parameters.put("description", offer.description() == null ? "" : offer.description());
+    if (offer.description() != null && !offer.description().isBlank()) {
+      parameters.put("description", offer.description().strip());
+    }
     if (offer.amount() != null) {
       parameters.put("amount", offer.amount());
     }

@@ -210,8 +210,11 @@ class AccessIT {
 
     ResponseEntity<List<Map<String, Object>>> tasks = get("anna", "/engine-rest/filter/" + filterId + "/list");
 
-    assertThat(tasks.getBody()).extracting(t -> t.get("processInstanceId")).contains(instanceId);
-    assertThat(tasks.getBody()).extracting(t -> t.get("taskDefinitionKey")).containsOnly("Task_SupportWork");
+    // Other cases' support tasks may be listed too (the database is shared); of this case, only support's.
+    assertThat(tasks.getBody()).filteredOn(t -> instanceId.equals(t.get("processInstanceId")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_SupportWork");
+    assertThat(tasks.getBody()).extracting(t -> t.get("taskDefinitionKey"))
+        .doesNotContain("Task_FinanceWork", "Task_ManagerApproval");
   }
 
   @ParameterizedTest(name = "{0} logs in to {1}: HTTP {2}")

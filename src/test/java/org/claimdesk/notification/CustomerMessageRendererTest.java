@@ -165,6 +165,19 @@ class CustomerMessageRendererTest {
   }
 
   @Test
+  @DisplayName("OFFER_MADE: a money offer may come without a description; an alternative may not")
+  void offerDescriptionIsOptionalForMoneyOnly() {
+    RenderedMessage partial = render(CustomerMessage.OFFER_MADE, JOHN, Map.of(
+        "offerType", OfferType.PARTIAL_REFUND, "amount", org.claimdesk.commerce.Money.of(3000, "EUR"),
+        "respondBy", SampleMessages.DUE));
+    assertThat(partial.textBody()).contains("A partial refund of 30.00 EUR to your original means of payment.")
+        .doesNotContain("null");
+    assertThatThrownBy(() -> render(CustomerMessage.OFFER_MADE, JOHN, Map.of(
+        "offerType", OfferType.ALTERNATIVE, "respondBy", SampleMessages.DUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter description");
+  }
+
+  @Test
   @DisplayName("an offer that moves money needs a positive amount")
   void moneyOfferNeedsAnAmount() {
     assertThatThrownBy(() -> render(CustomerMessage.OFFER_MADE, JOHN, Map.of(

@@ -1,6 +1,7 @@
 package org.claimdesk.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -134,11 +136,10 @@ class RefundRequestIT {
     String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
     Job payout = managementService.createJobQuery().processInstanceId(instanceId).messages().singleResult();
-    try {
-      managementService.executeJob(payout.getId());
-    } catch (RuntimeException expected) {
-      assertThat(expected).hasRootCauseMessage("crash after the payout");
-    }
+    assertThatThrownBy(() -> managementService.executeJob(payout.getId()))
+        .extracting(NestedExceptionUtils::getMostSpecificCause).asString().contains("crash after the payout");
+    assertThat(managementService.createJobQuery().jobId(payout.getId()).singleResult().getRetries())
+        .as("the job is retried").isEqualTo(4);
     managementService.executeJob(payout.getId());
 
     String key = reference + ":" + RefundSteps.REFUND_STEP;

@@ -65,12 +65,10 @@ class RefundTasklistIT {
       assertThat(browser.driver().findElements(By.xpath("//*[contains(text(), 'Policy verdict')]"))).isNotEmpty();
       openForm(browser, fix, "Outcome", "attempt-fix");
 
-      browser.go("/camunda/app/tasklist/default/#/logout");
       browser.loginTo("tasklist", "mia", "demo");
       openForm(browser, approval, "Offer proposed by the agent", "approve-offer");
       openForm(browser, escalation, "Assign the review to", "handle-escalation");
 
-      browser.go("/camunda/app/cockpit/default/");
       String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(RefundProcess.KEY)
           .latestVersion().singleResult().getId();
       browser.loginTo("cockpit", "mia", "demo");

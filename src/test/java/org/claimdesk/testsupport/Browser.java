@@ -53,9 +53,11 @@ public final class Browser implements AutoCloseable {
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
   }
 
-  /** Opens a Camunda webapp page and logs in on its login form. */
+  /** Opens a Camunda webapp page and logs in on its login form, ending any earlier session first. */
   public void loginTo(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    driver.manage().deleteAllCookies();
+    driver.navigate().refresh();
     WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
