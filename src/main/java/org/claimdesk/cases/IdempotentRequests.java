@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.claimdesk.web.FieldProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

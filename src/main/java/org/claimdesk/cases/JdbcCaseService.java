@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.claimdesk.commerce.Money;
+import org.claimdesk.jdbc.DbTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,6 +3,7 @@ package org.claimdesk.commerce;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,7 @@ class CustomerRepository {
         .param("name", customer.name())
         .param("email", customer.email())
         .param("language", customer.language().code())
-        .param("createdAt", Times.toDb(createdAt))
+        .param("createdAt", DbTimes.toDb(createdAt))
         .update();
   }
 

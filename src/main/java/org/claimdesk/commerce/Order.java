@@ -2,6 +2,7 @@ package org.claimdesk.commerce;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.claimdesk.jdbc.DbTimes;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,6 @@ public record Order(
 
   Order withTimesTruncated() {
     return new Order(id, customer, productType, description, amount, currency,
-        Times.truncate(orderedAt), serviceDate, serviceStatus);
+        DbTimes.truncate(orderedAt), serviceDate, serviceStatus);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,10 +45,10 @@ class OrderRepository {
         .param("description", order.description())
         .param("amount", order.amount())
         .param("currency", order.currency())
-        .param("orderedAt", Times.toDb(order.orderedAt()))
+        .param("orderedAt", DbTimes.toDb(order.orderedAt()))
         .param("serviceDate", order.serviceDate(), java.sql.Types.DATE)
         .param("serviceStatus", order.serviceStatus().name())
-        .param("createdAt", Times.toDb(createdAt))
+        .param("createdAt", DbTimes.toDb(createdAt))
         .update();
   }
 
@@ -56,7 +57,7 @@ class OrderRepository {
         rs.getString("customer_email"), Customer.Language.ofCode(rs.getString("customer_language")));
     return new Order(rs.getString("id"), customer,
         Order.ProductType.valueOf(rs.getString("product_type")), rs.getString("description"),
-        rs.getLong("amount"), rs.getString("currency"), Times.fromDb(rs, "ordered_at"),
+        rs.getLong("amount"), rs.getString("currency"), DbTimes.fromDb(rs, "ordered_at"),
         rs.getObject("service_date", LocalDate.class),
         Order.ServiceStatus.valueOf(rs.getString("service_status")));
   }

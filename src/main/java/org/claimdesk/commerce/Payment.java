@@ -1,6 +1,7 @@
 package org.claimdesk.commerce;
 
 import java.time.Instant;
+import org.claimdesk.jdbc.DbTimes;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,6 @@ public record Payment(
 
   Payment withTimesTruncated() {
     return new Payment(id, orderId, processorReference, amount, currency,
-        Times.truncate(capturedAt), status);
+        DbTimes.truncate(capturedAt), status);
   }
 }

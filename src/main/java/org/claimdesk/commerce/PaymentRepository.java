@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,15 +56,15 @@ class PaymentRepository {
         .param("processorReference", payment.processorReference())
         .param("amount", payment.amount())
         .param("currency", payment.currency())
-        .param("capturedAt", Times.toDb(payment.capturedAt()))
+        .param("capturedAt", DbTimes.toDb(payment.capturedAt()))
         .param("status", payment.status().name())
-        .param("createdAt", Times.toDb(createdAt))
+        .param("createdAt", DbTimes.toDb(createdAt))
         .update();
   }
 
   private static Payment map(ResultSet rs) throws SQLException {
     return new Payment(rs.getString("id"), rs.getString("order_id"),
         rs.getString("processor_reference"), rs.getLong("amount"), rs.getString("currency"),
-        Times.fromDb(rs, "captured_at"), Payment.Status.valueOf(rs.getString("status")));
+        DbTimes.fromDb(rs, "captured_at"), Payment.Status.valueOf(rs.getString("status")));
   }
 }

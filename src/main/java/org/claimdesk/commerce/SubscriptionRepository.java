@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,11 +42,11 @@ class SubscriptionRepository {
         .param("plan", subscription.plan())
         .param("amount", subscription.amount())
         .param("currency", subscription.currency())
-        .param("cycleStart", Times.toDb(subscription.cycleStart()))
-        .param("cycleEnd", Times.toDb(subscription.cycleEnd()))
+        .param("cycleStart", DbTimes.toDb(subscription.cycleStart()))
+        .param("cycleEnd", DbTimes.toDb(subscription.cycleEnd()))
         .param("lastPaymentId", subscription.lastPaymentId())
         .param("status", subscription.status().name())
-        .param("createdAt", Times.toDb(createdAt))
+        .param("createdAt", DbTimes.toDb(createdAt))
         .update();
   }
 
@@ -54,9 +55,9 @@ class SubscriptionRepository {
     Long refundedAmount = rs.wasNull() ? null : refunded;
     return new Subscription(rs.getString("id"), rs.getString("customer_id"),
         rs.getString("order_id"), rs.getString("plan"), rs.getLong("amount"),
-        rs.getString("currency"), Times.fromDb(rs, "cycle_start"), Times.fromDb(rs, "cycle_end"),
+        rs.getString("currency"), DbTimes.fromDb(rs, "cycle_start"), DbTimes.fromDb(rs, "cycle_end"),
         rs.getString("last_payment_id"), Subscription.Status.valueOf(rs.getString("status")),
-        rs.getBoolean("billing_active"), Times.fromDb(rs, "cancelled_at"),
-        Times.fromDb(rs, "access_ends_at"), refundedAmount);
+        rs.getBoolean("billing_active"), DbTimes.fromDb(rs, "cancelled_at"),
+        DbTimes.fromDb(rs, "access_ends_at"), refundedAmount);
   }
 }

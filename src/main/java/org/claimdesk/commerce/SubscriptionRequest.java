@@ -1,6 +1,7 @@
 package org.claimdesk.commerce;
 
 import java.time.Instant;
+import org.claimdesk.jdbc.DbTimes;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,6 @@ public record SubscriptionRequest(
 
   SubscriptionRequest withTimesTruncated() {
     return new SubscriptionRequest(id, customerId, orderId, plan, amount, currency,
-        Times.truncate(cycleStart), Times.truncate(cycleEnd), lastPaymentId, status);
+        DbTimes.truncate(cycleStart), DbTimes.truncate(cycleEnd), lastPaymentId, status);
   }
 }

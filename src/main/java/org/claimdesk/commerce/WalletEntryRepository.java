@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,7 +79,7 @@ class WalletEntryRepository {
         .param("currency", entry.currency())
         .param("source", entry.source().name())
         .param("rechargeOrderId", entry.kind() == WalletEntry.Kind.RECHARGE ? entry.orderId() : null)
-        .param("createdAt", Times.toDb(entry.createdAt()))
+        .param("createdAt", DbTimes.toDb(entry.createdAt()))
         .update();
   }
 
@@ -87,6 +88,6 @@ class WalletEntryRepository {
     long signed = rs.getLong("amount");
     return new WalletEntry(rs.getString("id"), rs.getString("customer_id"),
         rs.getString("order_id"), kind, kind.balanceChange(signed), rs.getString("currency"),
-        WalletEntry.Source.valueOf(rs.getString("source")), Times.fromDb(rs, "created_at"));
+        WalletEntry.Source.valueOf(rs.getString("source")), DbTimes.fromDb(rs, "created_at"));
   }
 }

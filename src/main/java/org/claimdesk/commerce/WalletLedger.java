@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.claimdesk.web.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +63,7 @@ public class WalletLedger {
       throw new UnprocessableRecordException("customerId", "no customer with this id");
     }
     WalletEntry requested = new WalletEntry(entry.id(), customerId, entry.orderId(), entry.kind(),
-        entry.amount(), entry.currency(), source, Times.truncate(clock.instant()));
+        entry.amount(), entry.currency(), source, DbTimes.truncate(clock.instant()));
     Optional<WalletEntry> stored = entries.find(requested.id());
     if (stored.isPresent()) {
       return replay(stored.get(), requested);

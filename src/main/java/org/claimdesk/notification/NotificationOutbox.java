@@ -3,12 +3,10 @@ package org.claimdesk.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,10 +44,10 @@ class NotificationOutbox {
         .param("htmlBody", entry.htmlBody())
         .param("status", entry.status().name())
         .param("attempts", entry.attempts())
-        .param("nextAttemptAt", toDb(entry.nextAttemptAt()))
+        .param("nextAttemptAt", DbTimes.toDb(entry.nextAttemptAt()))
         .param("lastError", entry.lastError())
-        .param("createdAt", toDb(entry.createdAt()))
-        .param("sentAt", toDb(entry.sentAt()))
+        .param("createdAt", DbTimes.toDb(entry.createdAt()))
+        .param("sentAt", DbTimes.toDb(entry.sentAt()))
         .update();
   }
 
@@ -65,7 +63,7 @@ class NotificationOutbox {
     return jdbc.sql("select id from claimdesk.notification_outbox"
             + " where status = 'PENDING' and next_attempt_at <= :now"
             + " order by next_attempt_at, id fetch first :limit rows only")
-        .param("now", toDb(now))
+        .param("now", DbTimes.toDb(now))
         .param("limit", limit)
         .query(String.class)
         .list();
@@ -80,7 +78,7 @@ class NotificationOutbox {
             + " where id = :id and status = 'PENDING' and next_attempt_at <= :now"
             + " for update skip locked")
         .param("id", id)
-        .param("now", toDb(now))
+        .param("now", DbTimes.toDb(now))
         .query((rs, row) -> map(rs))
         .optional();
   }
@@ -90,7 +88,7 @@ class NotificationOutbox {
             + " sent_at = :sentAt, last_error = null where id = :id")
         .param("id", id)
         .param("attempts", attempts)
-        .param("sentAt", toDb(sentAt))
+        .param("sentAt", DbTimes.toDb(sentAt))
         .update();
   }
 
@@ -99,7 +97,7 @@ class NotificationOutbox {
             + " next_attempt_at = :nextAttemptAt, last_error = :error where id = :id")
         .param("id", id)
         .param("attempts", attempts)
-        .param("nextAttemptAt", toDb(nextAttemptAt))
+        .param("nextAttemptAt", DbTimes.toDb(nextAttemptAt))
         .param("error", truncate(error))
         .update();
   }
@@ -133,22 +131,13 @@ class NotificationOutbox {
     return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }
 
-  private static OffsetDateTime toDb(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant fromDb(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
   private static OutboxEntry map(ResultSet rs) throws SQLException {
     return new OutboxEntry(rs.getString("id"), rs.getString("case_reference"),
         OutboxEntry.RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("message_kind"),
         rs.getString("language"), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("text_body"), rs.getString("html_body"),
         OutboxEntry.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-        fromDb(rs, "next_attempt_at"), rs.getString("last_error"), fromDb(rs, "created_at"),
-        fromDb(rs, "sent_at"));
+        DbTimes.fromDb(rs, "next_attempt_at"), rs.getString("last_error"), DbTimes.fromDb(rs, "created_at"),
+        DbTimes.fromDb(rs, "sent_at"));
   }
 }

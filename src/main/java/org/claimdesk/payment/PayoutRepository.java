@@ -3,12 +3,10 @@ package org.claimdesk.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.claimdesk.commerce.Money;
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,8 +58,8 @@ class PayoutRepository {
         .param("reference", payout.reference())
         .param("attempts", payout.attempts())
         .param("lastError", payout.lastError())
-        .param("createdAt", toDb(payout.createdAt()))
-        .param("updatedAt", toDb(payout.updatedAt()))
+        .param("createdAt", DbTimes.toDb(payout.createdAt()))
+        .param("updatedAt", DbTimes.toDb(payout.updatedAt()))
         .update();
   }
 
@@ -70,7 +68,7 @@ class PayoutRepository {
     jdbc.sql("update claimdesk.payout set attempts = attempts + 1, updated_at = :now"
             + " where idempotency_key = :key and status <> 'SUCCEEDED'")
         .param("key", key.value())
-        .param("now", toDb(now))
+        .param("now", DbTimes.toDb(now))
         .update();
   }
 
@@ -88,7 +86,7 @@ class PayoutRepository {
         .param("key", key.value())
         .param("status", status.name())
         .param("reference", reference)
-        .param("now", toDb(now))
+        .param("now", DbTimes.toDb(now))
         .update() == 1;
   }
 
@@ -98,7 +96,7 @@ class PayoutRepository {
             + " where idempotency_key = :key and status <> 'SUCCEEDED'")
         .param("key", key.value())
         .param("error", error)
-        .param("now", toDb(now))
+        .param("now", DbTimes.toDb(now))
         .update();
   }
 
@@ -107,20 +105,8 @@ class PayoutRepository {
         Payout.Kind.valueOf(rs.getString("kind")), rs.getString("payment_id"),
         rs.getString("customer_id"), Money.of(rs.getLong("amount"), rs.getString("currency")),
         Payout.Status.valueOf(rs.getString("status")), rs.getString("reference"),
-        rs.getInt("attempts"), rs.getString("last_error"), fromDb(rs, "created_at"),
-        fromDb(rs, "updated_at"));
+        rs.getInt("attempts"), rs.getString("last_error"), DbTimes.fromDb(rs, "created_at"),
+        DbTimes.fromDb(rs, "updated_at"));
   }
 
-  static Instant truncate(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  static OffsetDateTime toDb(Instant instant) {
-    return truncate(instant).atOffset(ZoneOffset.UTC);
-  }
-
-  static Instant fromDb(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 }

@@ -13,6 +13,7 @@ import org.claimdesk.commerce.PaymentService;
 import org.claimdesk.commerce.WalletEntry;
 import org.claimdesk.commerce.WalletEntryRequest;
 import org.claimdesk.commerce.WalletLedger;
+import org.claimdesk.jdbc.DbTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -300,6 +301,6 @@ public class PayoutService implements Payouts {
   }
 
   private Instant now() {
-    return PayoutRepository.truncate(clock.instant());
+    return DbTimes.truncate(clock.instant());
   }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.commerce.Payment;
 import org.claimdesk.commerce.PaymentService;
+import org.claimdesk.jdbc.DbTimes;
 import org.claimdesk.payment.ProcessorRefusedException.Reason;
 import org.claimdesk.payment.SandboxRefundRepository.SandboxRefund;
 import org.slf4j.Logger;
@@ -84,7 +85,7 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
         instruction.amount());
     SandboxRefund refund = new SandboxRefund("re_sandbox_" + UUID.randomUUID().toString().replace("-", ""),
         instruction.idempotencyKey(), instruction.chargeReference(), instruction.amount(),
-        ProcessorRefund.Status.SUCCEEDED, PayoutRepository.truncate(clock.instant()));
+        ProcessorRefund.Status.SUCCEEDED, DbTimes.truncate(clock.instant()));
     try {
       savepoint.executeWithoutResult(s -> refunds.insert(refund));
     } catch (DuplicateKeyException raced) {

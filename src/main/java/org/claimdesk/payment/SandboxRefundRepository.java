@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.claimdesk.commerce.Money;
+import org.claimdesk.jdbc.DbTimes;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,13 +73,13 @@ class SandboxRefundRepository {
         .param("amount", refund.amount().amount())
         .param("currency", refund.amount().currencyCode())
         .param("status", refund.status().name())
-        .param("createdAt", PayoutRepository.toDb(refund.createdAt()))
+        .param("createdAt", DbTimes.toDb(refund.createdAt()))
         .update();
   }
 
   private static SandboxRefund map(ResultSet rs) throws SQLException {
     return new SandboxRefund(rs.getString("id"), rs.getString("idempotency_key"),
         rs.getString("charge_reference"), Money.of(rs.getLong("amount"), rs.getString("currency")),
-        ProcessorRefund.Status.valueOf(rs.getString("status")), PayoutRepository.fromDb(rs, "created_at"));
+        ProcessorRefund.Status.valueOf(rs.getString("status")), DbTimes.fromDb(rs, "created_at"));
   }
 }
