@@ -11,4 +11,11 @@ public interface CaseProcessMessages {
 
   /** The BPMN message name the action is correlated as, by business key = case reference. */
   String messageName(CustomerAction action);
+
+  /**
+   * Called in the upload's transaction once the customer's files are stored, whether or not the
+   * process waits for evidence, so it can bring what its open tasks show up to date.
+   */
+  default void evidenceStored(String reference) {
+  }
 }

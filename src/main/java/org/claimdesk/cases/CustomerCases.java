@@ -105,6 +105,7 @@ class CustomerCases {
       }
       cases.appendTimeline(reference, CustomerAction.EVIDENCE_RECEIVED.name(),
           TimelineTexts.evidenceReceived(record.language(), names));
+      Optional.ofNullable(messages.get(record.type())).ifPresent(m -> m.evidenceStored(reference));
       Optional<String> message = messageName(record, CustomerAction.EVIDENCE_RECEIVED);
       if (message.isPresent() && isWaitingFor(reference, message.get())) {
         runtime.createMessageCorrelation(message.get()).processInstanceBusinessKey(reference).correlateWithResult();

@@ -29,9 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +102,21 @@ class RefundRequestIT {
     assertThat(review.getDueDate().toInstant()).isCloseTo(filedAt.plus(Duration.ofHours(48)), within(30, ChronoUnit.SECONDS));
     assertThat(Instant.parse(filed.getBody().path("replyDueBy").asText()))
         .isCloseTo(filedAt.plus(Duration.ofHours(48)), within(30, ChronoUnit.SECONDS));
+    // Evidence added while the agent reviews shows on the open task's form at once (RF-1).
+    String token = filed.getBody().path("accessToken").asText();
+    MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+    upload.add("file", new ByteArrayResource(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0}) {
+      @Override
+      public String getFilename() {
+        return "missing-page.png";
+      }
+    });
+    ResponseEntity<String> uploaded = http.post().uri("/api/cases/" + reference + "/evidence")
+        .header("X-Case-Token", token).contentType(MediaType.MULTIPART_FORM_DATA).body(upload)
+        .retrieve().toEntity(String.class);
+    assertThat(uploaded.getStatusCode().value()).as(uploaded.getBody()).isEqualTo(204);
+    assertThat((String) runtimeService.getVariable(review.getProcessInstanceId(), RefundVariables.EVIDENCE_SUMMARY))
+        .startsWith("1 file:").contains("missing-page.png");
     // The support agent sees the task and opens its form, as Tasklist does.
     ResponseEntity<JsonNode> annasTasks = http.get().uri("/engine-rest/task?processInstanceBusinessKey=" + reference)
         .headers(h -> h.setBasicAuth("anna", "demo")).retrieve().toEntity(JsonNode.class);
