@@ -11,6 +11,8 @@ public enum CaseOutcome {
   NO_FAULT_FOUND,
   /** The customer did not answer within the wait (evidence, consent). */
   NO_RESPONSE,
+  /** A subscription was cancelled with no money back (SC-3 after 7 days, SC-4). */
+  CANCELLED,
   /** The customer withdrew the request. */
   WITHDRAWN
 }

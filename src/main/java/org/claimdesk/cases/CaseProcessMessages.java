@@ -9,7 +9,10 @@ public interface CaseProcessMessages {
 
   CaseType caseType();
 
-  /** The BPMN message name the action is correlated as, by business key = case reference. */
+  /**
+   * The BPMN message name the action is correlated as, by business key = case reference; null when
+   * the process never waits for that action (the customer API then answers 409).
+   */
   String messageName(CustomerAction action);
 
   /**

@@ -9,5 +9,7 @@ public enum CustomerAction {
   EVIDENCE_RECEIVED,
   OFFER_ACCEPTED,
   OFFER_DECLINED,
-  FEEDBACK_RECEIVED
+  FEEDBACK_RECEIVED,
+  /** The customer withdraws a request that is still running (a scheduled cancellation, SC-2). */
+  WITHDRAWAL
 }

@@ -34,6 +34,7 @@ class RefundCaseMessages implements CaseProcessMessages {
       case OFFER_ACCEPTED -> RefundProcess.MESSAGE_OFFER_ACCEPTED;
       case OFFER_DECLINED -> RefundProcess.MESSAGE_OFFER_DECLINED;
       case FEEDBACK_RECEIVED -> RefundProcess.MESSAGE_FEEDBACK_RECEIVED;
+      case WITHDRAWAL -> null;
     };
   }
 
