@@ -180,6 +180,7 @@ class CustomerCases {
       case EVIDENCE_RECEIVED -> "evidence";
       case OFFER_ACCEPTED, OFFER_DECLINED -> "an answer to an offer";
       case FEEDBACK_RECEIVED -> "feedback";
+      case WITHDRAWAL -> "a withdrawal (only a scheduled cancellation can be withdrawn)";
     };
     return new CaseNotWaitingException("The case is not waiting for " + what + "; nothing was stored.");
   }
