@@ -23,6 +23,24 @@ public record Money(long amount, Currency currency) implements Comparable<Money>
     return new Money(amount, currency(currencyCode));
   }
 
+  /**
+   * Money typed by a person in major units ({@code 45.5} EUR becomes 4550); refuses more decimals
+   * than the currency has.
+   *
+   * @throws IllegalArgumentException with a message a person can act on
+   */
+  public static Money ofMajorUnits(Number major, Currency currency) {
+    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    try {
+      long minor = new BigDecimal(major.toString()).setScale(digits, java.math.RoundingMode.UNNECESSARY)
+          .movePointRight(digits).longValueExact();
+      return new Money(minor, currency);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("An amount in " + currency.getCurrencyCode() + " has at most " + digits
+          + " decimals: " + major);
+    }
+  }
+
   public static Money zero(Currency currency) {
     return new Money(0, currency);
   }

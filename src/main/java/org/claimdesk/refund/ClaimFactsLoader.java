@@ -55,7 +55,7 @@ public class ClaimFactsLoader {
   static String summary(Order order) {
     StringBuilder text = new StringBuilder()
         .append(order.id()).append(" · ").append(order.productType()).append(" · ")
-        .append(order.description()).append(" · ").append(MoneyText.format(order.money()))
+        .append(order.description()).append(" · ").append(order.money())
         .append(" · ordered ").append(LocalDate.ofInstant(order.orderedAt(), ZoneOffset.UTC));
     if (order.serviceDate() != null) {
       text.append(" · service date ").append(order.serviceDate());

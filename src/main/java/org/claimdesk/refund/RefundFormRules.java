@@ -95,17 +95,17 @@ public final class RefundFormRules {
     }
     if (type == OfferType.PARTIAL_REFUND && minor >= order.amount()) {
       throw new InvalidFormInputException("A partial refund must be less than the order's "
-          + MoneyText.format(order) + "; choose a full refund for the whole amount.");
+          + order + "; choose a full refund for the whole amount.");
     }
     if (type == OfferType.CREDIT && minor > order.amount()) {
-      throw new InvalidFormInputException("A credit may not exceed the order's " + MoneyText.format(order) + ".");
+      throw new InvalidFormInputException("A credit may not exceed the order's " + order + ".");
     }
     String description = v.string(OFFER_DESCRIPTION);
     if (type == OfferType.ALTERNATIVE && (description == null || description.isBlank())) {
       throw new InvalidFormInputException("Describe the alternative solution for the customer.");
     }
     v.set(OFFER_AMOUNT_MINOR, minor);
-    v.set(OFFER_SUMMARY, type + (minor == null ? "" : " of " + MoneyText.format(new Money(minor, order.currency())))
+    v.set(OFFER_SUMMARY, type + (minor == null ? "" : " of " + new Money(minor, order.currency()))
         + (description == null || description.isBlank() ? "" : ": " + description.strip()));
   }
 
@@ -116,7 +116,7 @@ public final class RefundFormRules {
     }
     long minor;
     try {
-      minor = MoneyText.toMinorUnits(number, order.currency());
+      minor = Money.ofMajorUnits(number, order.currency()).amount();
     } catch (IllegalArgumentException e) {
       throw new InvalidFormInputException(e.getMessage());
     }

@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +13,14 @@ import org.claimdesk.payment.Payouts;
  * Payouts keyed like the real ones ({@code case:step}, the first receipt wins), with a switch to
  * fail the next calls as a processor outage would.
  */
-class FakePayouts implements Payouts {
+public class FakePayouts implements Payouts {
 
-  record Payout(String key, String kind, String target, Money amount) {
+  public record Payout(String key, String kind, String target, Money amount) {
   }
 
-  final Map<String, Payout> payouts = new LinkedHashMap<>();
-  final List<String> calls = new ArrayList<>();
-  int failuresToThrow;
+  public final Map<String, Payout> payouts = new LinkedHashMap<>();
+  public final List<String> calls = new ArrayList<>();
+  public int failuresToThrow;
 
   @Override
   public PayoutReceipt refundPayment(String caseReference, String step, String paymentId, Money amount) {

@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.testsupport;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +18,16 @@ import org.claimdesk.cases.CustomerContact;
 import org.claimdesk.cases.EvidenceItem;
 
 /** The case record in memory, for process tests: state a test can assert on. */
-class FakeCases implements CaseService {
+public class FakeCases implements CaseService {
 
-  record SlaBreach(String reference, String task, Instant dueAt, Instant breachedAt) {
+  public record SlaBreach(String reference, String task, Instant dueAt, Instant breachedAt) {
   }
 
   private final Map<String, CaseRecord> cases = new HashMap<>();
-  final List<SlaBreach> breaches = new ArrayList<>();
-  final Map<String, List<EvidenceItem>> evidence = new HashMap<>();
+  public final List<SlaBreach> breaches = new ArrayList<>();
+  public final Map<String, List<EvidenceItem>> evidence = new HashMap<>();
 
-  void open(String reference, String orderId, String profile, Instant openedAt) {
+  public void open(String reference, String orderId, String profile, Instant openedAt) {
     cases.put(reference, new CaseRecord(reference, CaseType.REFUND_REQUEST, CaseStatus.RECEIVED, null, null, profile,
         "test", "cus-1", orderId, Locale.ENGLISH, openedAt, null, null));
   }

@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +9,16 @@ import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.notification.StaffNotifier;
 
 /** Records what the process said to customers and staff. */
-class RecordingMessages implements CustomerNotifier, StaffNotifier {
+public class RecordingMessages implements CustomerNotifier, StaffNotifier {
 
-  record Sent(String reference, CustomerMessage message, Map<String, Object> parameters) {
+  public record Sent(String reference, CustomerMessage message, Map<String, Object> parameters) {
   }
 
-  record StaffNotice(String reference, String subject, String text) {
+  public record StaffNotice(String reference, String subject, String text) {
   }
 
-  final List<Sent> sent = new ArrayList<>();
-  final List<StaffNotice> staff = new ArrayList<>();
+  public final List<Sent> sent = new ArrayList<>();
+  public final List<StaffNotice> staff = new ArrayList<>();
 
   @Override
   public void send(String caseReference, CustomerMessage message, Map<String, Object> parameters) {
@@ -30,11 +30,11 @@ class RecordingMessages implements CustomerNotifier, StaffNotifier {
     staff.add(new StaffNotice(caseReference, subject, text));
   }
 
-  List<CustomerMessage> messages() {
+  public List<CustomerMessage> messages() {
     return sent.stream().map(Sent::message).toList();
   }
 
-  Sent last(CustomerMessage message) {
+  public Sent last(CustomerMessage message) {
     return sent.stream().filter(s -> s.message() == message).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("No " + message + " was sent; sent: " + messages()));
   }

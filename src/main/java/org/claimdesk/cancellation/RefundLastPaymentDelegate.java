@@ -1,0 +1,24 @@
+package org.claimdesk.cancellation;
+
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RefundLastPayment (async, retried): the refund goes back to the last payment, exactly once per case. */
+@Component
+public class RefundLastPaymentDelegate implements JavaDelegate {
+
+  private final CancellationSteps steps;
+
+  public RefundLastPaymentDelegate(CancellationSteps steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CancellationVariables v = CancellationVariables.of(execution);
+    steps.refundLastPayment(v.caseReference(), v.subscriptionId(), v.string(CancellationVariables.LAST_PAYMENT_ID),
+        v.refund());
+  }
+}
