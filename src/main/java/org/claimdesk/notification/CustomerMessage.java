@@ -30,5 +30,17 @@ public enum CustomerMessage {
   /** The agreed alternative solution. {@code description}. */
   ALTERNATIVE_AGREED,
   /** How did we do? (RF-8) {@code respondBy}. */
-  FEEDBACK_REQUESTED
+  FEEDBACK_REQUESTED,
+  /**
+   * A subscription is cancelled: no further payment (SC-1), when access ends (SC-2), and the refund
+   * decision citing its rule (SC-3, SC-4). {@code plan}, {@code mode} ({@code IMMEDIATE} or
+   * {@code END_OF_CYCLE}), {@code accessEndsAt}, {@code refundDecision} ({@code REFUND} or
+   * {@code NO_REFUND}), {@code amount} (a positive amount with REFUND, none with NO_REFUND),
+   * {@code ruleId}; optional {@code agentMessage} (when an agent reviewed the refund).
+   */
+  CANCELLATION_CONFIRMED,
+  /** The customer withdrew a scheduled cancellation: billing and access go on. {@code plan}. */
+  CANCELLATION_WITHDRAWN,
+  /** A cancelled subscription's access ended as scheduled. {@code plan}, {@code accessEndedAt}. */
+  ACCESS_ENDED
 }

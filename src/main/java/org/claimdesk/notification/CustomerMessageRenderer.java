@@ -1,9 +1,16 @@
 package org.claimdesk.notification;
 
+import static org.claimdesk.notification.MessageParameters.ACCESS_ENDED_AT;
+import static org.claimdesk.notification.MessageParameters.ACCESS_ENDS_AT;
 import static org.claimdesk.notification.MessageParameters.AGENT_MESSAGE;
 import static org.claimdesk.notification.MessageParameters.AMOUNT;
 import static org.claimdesk.notification.MessageParameters.DESCRIPTION;
+import static org.claimdesk.notification.MessageParameters.END_OF_CYCLE;
 import static org.claimdesk.notification.MessageParameters.EVIDENCE_REQUIRED;
+import static org.claimdesk.notification.MessageParameters.MODE;
+import static org.claimdesk.notification.MessageParameters.PLAN;
+import static org.claimdesk.notification.MessageParameters.REFUND;
+import static org.claimdesk.notification.MessageParameters.REFUND_DECISION;
 import static org.claimdesk.notification.MessageParameters.REPLY_DUE_BY;
 import static org.claimdesk.notification.MessageParameters.RESPOND_BY;
 import static org.claimdesk.notification.MessageParameters.RULE_ID;
@@ -141,6 +148,13 @@ class CustomerMessageRenderer {
       case FEEDBACK_REQUESTED -> List.of(
           t.paragraph("FEEDBACK_REQUESTED.intro", reference),
           t.paragraph("FEEDBACK_REQUESTED.howTo", formats.dateTime(checked.instant(RESPOND_BY))));
+      case CANCELLATION_CONFIRMED -> cancellationConfirmed(t, formats, reference, checked);
+      case CANCELLATION_WITHDRAWN -> List.of(
+          t.paragraph("CANCELLATION_WITHDRAWN.intro", reference, checked.text(PLAN)),
+          t.paragraph("CANCELLATION_WITHDRAWN.next"));
+      case ACCESS_ENDED -> List.of(
+          t.paragraph("ACCESS_ENDED.intro", checked.text(PLAN), formats.dateTime(checked.instant(ACCESS_ENDED_AT))),
+          t.paragraph("ACCESS_ENDED.next"));
     };
 
     String name = contact.name() == null ? "" : contact.name().strip();
@@ -168,17 +182,50 @@ class CustomerMessageRenderer {
   }
 
   private static List<Block> claimRefused(Texts t, String reference, MessageParameters p) {
-    String ruleId = p.text(RULE_ID).strip();
-    if (!RULE_IDS.contains(ruleId)) {
-      throw new IllegalArgumentException("CLAIM_REFUSED cites an unknown rule " + ruleId
-          + "; known rules: " + RULE_IDS);
-    }
+    String ruleId = citedRule(CustomerMessage.CLAIM_REFUSED, p);
     List<Block> blocks = new ArrayList<>();
     blocks.add(t.paragraph("CLAIM_REFUSED.intro", reference));
     blocks.add(Block.rule(t.get("CLAIM_REFUSED.rule", ruleId, t.get("rule." + ruleId))));
     p.optionalText(AGENT_MESSAGE)
         .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
     blocks.add(t.paragraph("CLAIM_REFUSED.next", reference));
+    return blocks;
+  }
+
+  /** The rule ID a message cites, checked against the catalogue. */
+  private static String citedRule(CustomerMessage message, MessageParameters p) {
+    String ruleId = p.text(RULE_ID).strip();
+    if (!RULE_IDS.contains(ruleId)) {
+      throw new IllegalArgumentException(message + " cites an unknown rule " + ruleId
+          + "; known rules: " + RULE_IDS);
+    }
+    return ruleId;
+  }
+
+  /**
+   * No further payment (SC-1), when access ends (SC-2), the refund decision with its rule (SC-3,
+   * SC-4), the agent's words if any, and for a cancellation at the end of the cycle, until when it
+   * can be withdrawn.
+   */
+  private static List<Block> cancellationConfirmed(Texts t, LocalizedFormats formats, String reference,
+      MessageParameters p) {
+    String ruleId = citedRule(CustomerMessage.CANCELLATION_CONFIRMED, p);
+    boolean endOfCycle = p.text(MODE).equals(END_OF_CYCLE);
+    String accessEndsAt = formats.dateTime(p.instant(ACCESS_ENDS_AT));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(t.paragraph("CANCELLATION_CONFIRMED.intro", reference, p.text(PLAN)));
+    blocks.add(endOfCycle
+        ? t.paragraph("CANCELLATION_CONFIRMED.access.END_OF_CYCLE", accessEndsAt)
+        : t.paragraph("CANCELLATION_CONFIRMED.access.IMMEDIATE"));
+    blocks.add(p.text(REFUND_DECISION).equals(REFUND)
+        ? t.paragraph("CANCELLATION_CONFIRMED.refund", formats.money(p.money(AMOUNT)))
+        : t.paragraph("CANCELLATION_CONFIRMED.noRefund"));
+    blocks.add(Block.rule(t.get("CANCELLATION_CONFIRMED.rule", ruleId, t.get("rule." + ruleId))));
+    p.optionalText(AGENT_MESSAGE)
+        .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
+    if (endOfCycle) {
+      blocks.add(t.paragraph("CANCELLATION_CONFIRMED.withdraw", accessEndsAt));
+    }
     return blocks;
   }
 

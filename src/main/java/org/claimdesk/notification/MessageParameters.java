@@ -2,6 +2,7 @@ package org.claimdesk.notification;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,18 @@ final class MessageParameters {
   static final String OFFER_TYPE = "offerType";
   static final String AMOUNT = "amount";
   static final String DESCRIPTION = "description";
+  static final String PLAN = "plan";
+  static final String MODE = "mode";
+  static final String ACCESS_ENDS_AT = "accessEndsAt";
+  static final String REFUND_DECISION = "refundDecision";
+  static final String ACCESS_ENDED_AT = "accessEndedAt";
+
+  /** The values of {@link #MODE} (SC-2). */
+  static final String IMMEDIATE = "IMMEDIATE";
+  static final String END_OF_CYCLE = "END_OF_CYCLE";
+  /** The values of {@link #REFUND_DECISION} (SC-3, SC-4). */
+  static final String REFUND = "REFUND";
+  static final String NO_REFUND = "NO_REFUND";
 
   private record Spec(Class<?> type, boolean required) {
   }
@@ -63,6 +76,10 @@ final class MessageParameters {
       case CLOSED_NO_RESPONSE -> specs();
       case REFUND_PAID, CREDIT_ADDED -> specs(AMOUNT, money);
       case ALTERNATIVE_AGREED -> specs(DESCRIPTION, text);
+      case CANCELLATION_CONFIRMED -> specs(PLAN, text, MODE, text, ACCESS_ENDS_AT, instant,
+          REFUND_DECISION, text, AMOUNT, new Spec(Money.class, false), RULE_ID, text, AGENT_MESSAGE, optionalText);
+      case CANCELLATION_WITHDRAWN -> specs(PLAN, text);
+      case ACCESS_ENDED -> specs(PLAN, text, ACCESS_ENDED_AT, instant);
     };
   }
 
@@ -112,7 +129,27 @@ final class MessageParameters {
         && checked.optionalText(DESCRIPTION).isEmpty()) {
       throw new IllegalArgumentException("OFFER_MADE of an ALTERNATIVE needs parameter description (String)");
     }
+    if (message == CustomerMessage.CANCELLATION_CONFIRMED) {
+      checked.requireOneOf(MODE, IMMEDIATE, END_OF_CYCLE);
+      boolean refund = checked.requireOneOf(REFUND_DECISION, REFUND, NO_REFUND).equals(REFUND);
+      Optional<Money> amount = checked.optionalMoney(AMOUNT);
+      if (refund && amount.filter(Money::isPositive).isEmpty()) {
+        throw new IllegalArgumentException("CANCELLATION_CONFIRMED with REFUND needs a positive parameter amount (Money)");
+      }
+      if (!refund && amount.isPresent()) {
+        throw new IllegalArgumentException("CANCELLATION_CONFIRMED with NO_REFUND must not carry parameter amount");
+      }
+    }
     return checked;
+  }
+
+  private String requireOneOf(String name, String... allowed) {
+    String value = text(name);
+    if (!List.of(allowed).contains(value)) {
+      throw new IllegalArgumentException(message + " parameter " + name + " must be one of "
+          + String.join(", ", allowed) + ", not " + value);
+    }
+    return value;
   }
 
   Instant instant(String name) {

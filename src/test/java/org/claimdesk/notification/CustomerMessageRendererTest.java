@@ -255,6 +255,149 @@ class CustomerMessageRendererTest {
     assertThat(rendered.textBody()).doesNotContain("Message from our support team");
   }
 
+  static Map<String, Object> cancellation(String mode, String decision, Money amount, String ruleId) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("plan", "Premium Support");
+    parameters.put("mode", mode);
+    parameters.put("accessEndsAt", mode.equals("IMMEDIATE")
+        ? Instant.parse("2026-11-21T14:30:00Z") : Instant.parse("2026-12-01T00:00:00Z"));
+    parameters.put("refundDecision", decision);
+    if (amount != null) {
+      parameters.put("amount", amount);
+    }
+    parameters.put("ruleId", ruleId);
+    return parameters;
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_CONFIRMED, end of cycle with a refund: no further payment, access date, amount, rule, withdrawal hint")
+  void cancellationAtEndOfCycleWithRefund() {
+    Map<String, Object> parameters = cancellation("END_OF_CYCLE", "REFUND", Money.of(123456, "EUR"), "SC-3");
+
+    RenderedMessage english = render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN, parameters);
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: subscription cancelled");
+    assertThat(english.textBody())
+        .contains("we have cancelled your Premium Support subscription. No further payment will be taken.")
+        .contains("You keep your access until 1 December 2026, 00:00 UTC, the end of the period")
+        .contains("We are refunding 1,234.56 EUR to your original means of payment.")
+        .contains("Rule SC-3: The last payment is refunded only if you cancel within 7 days")
+        .contains("Until 1 December 2026, 00:00 UTC, you can withdraw the cancellation on your case page")
+        .doesNotContain("There is no refund").doesNotContain("Message from our support team");
+
+    RenderedMessage french = render(CustomerMessage.CANCELLATION_CONFIRMED, MARIE, parameters);
+    assertThat(french.subject()).isEqualTo("Votre demande CD-2026-000042" + NBSP + ": abonnement résilié");
+    assertThat(french.textBody())
+        .contains("nous avons résilié votre abonnement Premium Support. Aucun autre prélèvement ne sera effectué.")
+        .contains("Vous conservez votre accès jusqu’au 1er décembre 2026 à 00:00 UTC, fin de la période déjà payée.")
+        .contains("Nous vous remboursons 1" + NBSP + "234,56 EUR sur votre moyen de paiement d’origine.")
+        .contains("Règle SC-3" + NBSP + ": Le dernier paiement n’est remboursé que si")
+        .contains("Vous changez d’avis" + NBSP + "? Jusqu’au 1er décembre 2026 à 00:00 UTC, vous pouvez renoncer à la résiliation")
+        .doesNotContain("ne donne pas lieu à un remboursement");
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_CONFIRMED, immediate without a refund: access ends now, the rule sentence, no withdrawal hint")
+  void immediateCancellationWithoutRefund() {
+    Map<String, Object> parameters = cancellation("IMMEDIATE", "NO_REFUND", null, "SC-3");
+
+    RenderedMessage english = render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN, parameters);
+    assertThat(english.textBody())
+        .contains("No further payment will be taken.")
+        .contains("As you chose, your access ends now.")
+        .contains("There is no refund for this cancellation, under the following rule of our policy:\n\n"
+            + "Rule SC-3: The last payment is refunded only if you cancel within 7 days of that payment;"
+            + " after that, future billing stops but there is no refund.")
+        .doesNotContain("We are refunding").doesNotContain("withdraw").doesNotContain("UTC");
+    assertThat(english.htmlBody()).contains("Rule SC-3: The last payment is refunded only");
+
+    RenderedMessage french = render(CustomerMessage.CANCELLATION_CONFIRMED, MARIE, parameters);
+    assertThat(french.textBody())
+        .contains("Comme vous l’avez choisi, votre accès prend fin dès maintenant.")
+        .contains("Cette résiliation ne donne pas lieu à un remboursement, conformément à la règle suivante de nos conditions" + NBSP + ":")
+        .contains("Règle SC-3" + NBSP + ": Le dernier paiement n’est remboursé que si vous résiliez dans les 7 jours qui le suivent")
+        .doesNotContain("Nous vous remboursons").doesNotContain("renoncer").doesNotContain("UTC");
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_CONFIRMED, end of cycle without a refund under SC-4, with the agent's words (escaped in HTML)")
+  void endOfCycleWithoutRefundAfterReview() {
+    Map<String, Object> parameters = cancellation("END_OF_CYCLE", "NO_REFUND", null, "SC-4");
+    parameters.put("agentMessage", "We found no <b>billing error</b> on your account.");
+
+    RenderedMessage english = render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN, parameters);
+    assertThat(english.textBody())
+        .contains("Rule SC-4: Unused parts of a subscription are not refunded")
+        .contains("Message from our support team:\n> We found no <b>billing error</b> on your account.")
+        .contains("you can withdraw the cancellation");
+    assertThat(english.htmlBody()).doesNotContain("<b>").contains("&lt;b&gt;billing error&lt;/b&gt;");
+    RenderedMessage french = render(CustomerMessage.CANCELLATION_CONFIRMED, MARIE, parameters);
+    assertThat(french.textBody()).contains("Règle SC-4" + NBSP + ": Les périodes d’abonnement non utilisées")
+        .contains("Message de notre équipe d’assistance" + NBSP + ":\n> We found no");
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_WITHDRAWN and ACCESS_ENDED name the plan (escaped in HTML) and the date per language")
+  void withdrawnAndAccessEnded() {
+    RenderedMessage withdrawn = render(CustomerMessage.CANCELLATION_WITHDRAWN, JOHN);
+    assertThat(withdrawn.subject()).isEqualTo("Your request CD-2026-000042: cancellation withdrawn");
+    assertThat(withdrawn.textBody()).contains("your Premium Support subscription will not be cancelled")
+        .contains("your access continues and billing goes on");
+    assertThat(render(CustomerMessage.CANCELLATION_WITHDRAWN, MARIE).textBody())
+        .contains("votre abonnement Premium Support ne sera pas résilié")
+        .contains("Rien ne change pour vous" + NBSP + ": votre accès continue et la facturation se poursuit");
+    assertThat(render(CustomerMessage.CANCELLATION_WITHDRAWN, JOHN, Map.of("plan", "<i>Pro</i> & Co")).htmlBody())
+        .doesNotContain("<i>").contains("your &lt;i&gt;Pro&lt;/i&gt; &amp; Co subscription");
+
+    assertThat(render(CustomerMessage.ACCESS_ENDED, JOHN).textBody())
+        .contains("As scheduled, your access to your Premium Support subscription ended on 1 December 2026, 00:00 UTC.")
+        .contains("Thank you");
+    RenderedMessage french = render(CustomerMessage.ACCESS_ENDED, MARIE, Map.of("plan", "Premium Support",
+        "accessEndedAt", Instant.parse("2026-11-21T14:30:00Z")));
+    assertThat(french.subject()).isEqualTo("Votre demande CD-2026-000042" + NBSP + ": votre accès a pris fin");
+    assertThat(french.textBody())
+        .contains("Comme prévu, votre accès à votre abonnement Premium Support a pris fin le 21 novembre 2026 à 14:30 UTC.")
+        .contains("Merci de votre confiance.");
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_CONFIRMED: a refund needs a positive amount; no refund carries none")
+  void cancellationRefundAmountIsChecked() {
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("IMMEDIATE", "REFUND", null, "SC-3")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUND needs a positive parameter amount");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("IMMEDIATE", "REFUND", Money.of(0, "EUR"), "SC-3")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUND needs a positive parameter amount");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("IMMEDIATE", "NO_REFUND", Money.of(900, "EUR"), "SC-3")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NO_REFUND must not carry parameter amount");
+  }
+
+  @Test
+  @DisplayName("CANCELLATION_CONFIRMED: unknown mode, refund decision or rule, and missing parameters are refused")
+  void cancellationValuesAreChecked() {
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("LATER", "NO_REFUND", null, "SC-3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parameter mode must be one of IMMEDIATE, END_OF_CYCLE, not LATER");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("IMMEDIATE", "PARTIAL", null, "SC-3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parameter refundDecision must be one of REFUND, NO_REFUND, not PARTIAL");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN,
+        cancellation("IMMEDIATE", "NO_REFUND", null, "SC-9")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CANCELLATION_CONFIRMED cites an unknown rule SC-9");
+    Map<String, Object> noDate = cancellation("IMMEDIATE", "NO_REFUND", null, "SC-3");
+    noDate.remove("accessEndsAt");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_CONFIRMED, JOHN, noDate))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter accessEndsAt (Instant)");
+    assertThatThrownBy(() -> render(CustomerMessage.CANCELLATION_WITHDRAWN, JOHN, Map.of("plan", " ")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CANCELLATION_WITHDRAWN needs parameter plan");
+    assertThatThrownBy(() -> render(CustomerMessage.ACCESS_ENDED, JOHN,
+        Map.of("plan", "Premium", "accessEndsAt", SampleMessages.CYCLE_END)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ACCESS_ENDED has no parameter accessEndsAt");
+  }
+
   @Test
   @DisplayName("a link that is not http(s) is refused")
   void linkMustBeHttp() {

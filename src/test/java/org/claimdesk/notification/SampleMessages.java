@@ -14,6 +14,8 @@ final class SampleMessages {
   static final Money AMOUNT = Money.of(9000, "EUR");
   static final String AGENT_MESSAGE = "We checked the booking with our technician.\nHe confirms the visit was missed.";
   static final String DESCRIPTION = "A new visit next week, at no cost.";
+  static final String PLAN = "Premium Support";
+  static final Instant CYCLE_END = Instant.parse("2026-12-01T00:00:00Z");
 
   private SampleMessages() {
   }
@@ -47,6 +49,20 @@ final class SampleMessages {
       }
       case REFUND_PAID, CREDIT_ADDED -> parameters.put("amount", AMOUNT);
       case ALTERNATIVE_AGREED -> parameters.put("description", DESCRIPTION);
+      case CANCELLATION_CONFIRMED -> {
+        parameters.put("plan", PLAN);
+        parameters.put("mode", "END_OF_CYCLE");
+        parameters.put("accessEndsAt", CYCLE_END);
+        parameters.put("refundDecision", "REFUND");
+        parameters.put("amount", AMOUNT);
+        parameters.put("ruleId", "SC-4");
+        parameters.put("agentMessage", AGENT_MESSAGE);
+      }
+      case CANCELLATION_WITHDRAWN -> parameters.put("plan", PLAN);
+      case ACCESS_ENDED -> {
+        parameters.put("plan", PLAN);
+        parameters.put("accessEndedAt", CYCLE_END);
+      }
       default -> throw new IllegalArgumentException("No sample for " + message);
     }
     return parameters;
