@@ -65,6 +65,14 @@ class CustomerCaseController {
     return ResponseEntity.noContent().build();
   }
 
+  /** Withdraws a scheduled cancellation; no body. */
+  @PostMapping("/withdraw")
+  ResponseEntity<Void> withdraw(@PathVariable String reference,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    customerCases.withdraw(reference, token);
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> giveFeedback(@PathVariable String reference,
       @RequestHeader(name = TOKEN_HEADER, required = false) String token,

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a customer does on their case with its access token: read it, send evidence, accept or
- * decline the offer, give feedback. Whether the case is waiting for an action is the process's
+ * decline the offer, give feedback, withdraw a scheduled cancellation. Whether the case is waiting for an action is the process's
  * to say: the action is correlated as a message by business key = case reference, and stored
  * in the same transaction; when no process waits for it, nothing is stored (409). Evidence is
  * the exception (RF-1): it is stored whenever the case is not final, and correlated only when
@@ -126,6 +126,16 @@ class CustomerCases {
     act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_DECLINED,
         record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_DECLINED.name(),
             TimelineTexts.offerDeclined(record.language())));
+  }
+
+  /**
+   * The customer withdraws a request the process still lets them withdraw (a scheduled
+   * cancellation before the cycle ends): a {@code WITHDRAWAL} entry and the message, or 409.
+   */
+  void withdraw(String reference, String token) {
+    act(authorisedOutsideTransaction(reference, token), CustomerAction.WITHDRAWAL,
+        record -> cases.appendTimeline(record.reference(), CustomerAction.WITHDRAWAL.name(),
+            TimelineTexts.withdrawn(record.language(), record.type())));
   }
 
   /** The customer's feedback (RF-8): {@code satisfied} required, {@code comment} optional. */

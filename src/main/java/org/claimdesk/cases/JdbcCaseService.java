@@ -162,6 +162,18 @@ public class JdbcCaseService implements CaseService {
         .optional();
   }
 
+  /** Every case of that type on that subject, most recent first. */
+  public List<CaseRecord> casesOn(CaseType type, String subjectId) {
+    return jdbc.sql("select " + CASE_COLUMNS + """
+             from claimdesk.claim_case
+            where subject_id = :subjectId and type = :type
+            order by opened_at desc, reference""")
+        .param("subjectId", subjectId)
+        .param("type", type.name())
+        .query((rs, row) -> map(rs))
+        .list();
+  }
+
   /**
    * The case, if {@code token} is its access token; empty for an unknown reference and for a
    * wrong or missing token alike (both cost one lookup and one constant-time comparison).

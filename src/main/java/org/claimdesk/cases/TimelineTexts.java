@@ -32,6 +32,14 @@ final class TimelineTexts {
     return comment == null ? text : text + " Comment: " + comment;
   }
 
+  static String withdrawn(Locale language, CaseType type) {
+    if (type == CaseType.SUBSCRIPTION_CANCELLATION) {
+      return french(language) ? "Vous avez annulé votre demande de résiliation."
+          : "You withdrew your cancellation request.";
+    }
+    return french(language) ? "Vous avez retiré votre demande." : "You withdrew your request.";
+  }
+
   private static boolean french(Locale language) {
     return language != null && "fr".equals(language.getLanguage());
   }

@@ -29,6 +29,38 @@ class SubscriptionRepository {
         .optional();
   }
 
+  /** The subscription with its row locked until the end of the transaction. */
+  Optional<Subscription> findForUpdate(String id) {
+    return jdbc.sql("""
+            select id, customer_id, order_id, plan, amount, currency, cycle_start, cycle_end,
+                   last_payment_id, status, billing_active, cancelled_at, access_ends_at,
+                   refunded_amount
+            from claimdesk.subscription where id = :id for update""")
+        .param("id", id)
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  /** Writes the cancellation state Claimdesk keeps; the shop's fields other than status are left alone. */
+  void updateCancellationState(String id, Subscription.Status status, boolean billingActive, Instant cancelledAt,
+      Instant accessEndsAt, Long refundedAmount) {
+    int updated = jdbc.sql("""
+            update claimdesk.subscription
+               set status = :status, billing_active = :billingActive, cancelled_at = :cancelledAt,
+                   access_ends_at = :accessEndsAt, refunded_amount = :refundedAmount
+             where id = :id""")
+        .param("status", status.name())
+        .param("billingActive", billingActive)
+        .param("cancelledAt", DbTimes.toDb(cancelledAt))
+        .param("accessEndsAt", DbTimes.toDb(accessEndsAt))
+        .param("refundedAmount", refundedAmount)
+        .param("id", id)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Subscription " + id + " not updated (" + updated + " rows)");
+    }
+  }
+
   /** Stores the shop's fields; Claimdesk's own columns start as billing active, nothing else set. */
   void insert(SubscriptionRequest subscription, Instant createdAt) {
     jdbc.sql("""

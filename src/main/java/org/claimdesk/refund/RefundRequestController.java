@@ -1,10 +1,8 @@
 package org.claimdesk.refund;
 
 import org.claimdesk.cases.ClaimAnswer;
-import org.claimdesk.cases.FiledClaim;
+import org.claimdesk.cases.ClaimIntake;
 import org.claimdesk.cases.IdempotentRequests;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /api/refund-requests}: a customer asks for a refund. 201 with a new case and its
@@ -31,15 +28,6 @@ class RefundRequestController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClaimAnswer> file(@RequestBody RefundRequest request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-    FiledClaim filed = intake.file(request, idempotencyKey);
-    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.valueOf(filed.status()))
-        .cacheControl(CacheControl.noStore());
-    if (filed.created()) {
-      answer.location(UriComponentsBuilder.fromPath("/api/cases/{reference}").build(filed.reference()));
-    }
-    if (filed.replayed()) {
-      answer.header("Idempotent-Replayed", "true");
-    }
-    return answer.body(filed.answer());
+    return ClaimIntake.answer(intake.file(request, idempotencyKey));
   }
 }

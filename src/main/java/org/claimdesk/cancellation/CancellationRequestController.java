@@ -1,0 +1,33 @@
+package org.claimdesk.cancellation;
+
+import org.claimdesk.cases.ClaimAnswer;
+import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.IdempotentRequests;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/cancellation-requests}: a customer cancels a subscription. 201 with a new case
+ * and its access token, or 200 with the cancellation already under way (without a token).
+ */
+@RestController
+@RequestMapping(path = "/api/cancellation-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+class CancellationRequestController {
+
+  private final CancellationIntake intake;
+
+  CancellationRequestController(CancellationIntake intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ClaimAnswer> file(@RequestBody CancellationRequest request,
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+    return ClaimIntake.answer(intake.file(request, idempotencyKey));
+  }
+}
