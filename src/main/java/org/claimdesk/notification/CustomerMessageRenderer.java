@@ -204,8 +204,8 @@ class CustomerMessageRenderer {
 
   /**
    * No further payment (SC-1), when access ends (SC-2), the refund decision with its rule (SC-3,
-   * SC-4), the agent's words if any, and for a cancellation at the end of the cycle, until when it
-   * can be withdrawn.
+   * SC-4), the agent's words if any, and for a cancellation at the end of the cycle without a
+   * refund, until when it can be withdrawn (once money went back, a cancellation cannot be).
    */
   private static List<Block> cancellationConfirmed(Texts t, LocalizedFormats formats, String reference,
       MessageParameters p) {
@@ -223,7 +223,7 @@ class CustomerMessageRenderer {
     blocks.add(Block.rule(t.get("CANCELLATION_CONFIRMED.rule", ruleId, t.get("rule." + ruleId))));
     p.optionalText(AGENT_MESSAGE)
         .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
-    if (endOfCycle) {
+    if (endOfCycle && !p.text(REFUND_DECISION).equals(REFUND)) {
       blocks.add(t.paragraph("CANCELLATION_CONFIRMED.withdraw", accessEndsAt));
     }
     return blocks;
