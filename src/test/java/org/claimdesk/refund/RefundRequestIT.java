@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.claimdesk.testsupport.ClaimdeskApi;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -61,12 +62,12 @@ class RefundRequestIT {
   @MockitoSpyBean
   RefundSteps steps;
 
-  RefundTestApi api;
+  ClaimdeskApi api;
   RestClient http;
 
   @BeforeEach
   void client() {
-    api = new RefundTestApi(port);
+    api = new ClaimdeskApi(port);
     http = api.http();
   }
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.claimdesk.testsupport.Browser;
+import org.claimdesk.testsupport.ClaimdeskApi;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class RefundTasklistIT {
   @Test
   @DisplayName("each user task opens with its form in Tasklist; the diagram renders in Cockpit")
   void everyUserTaskOpensWithItsFormAndTheDiagramRendersInCockpit() throws Exception {
-    RefundTestApi api = new RefundTestApi(port);
+    ClaimdeskApi api = new ClaimdeskApi(port);
     LocalDate threeDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(3);
     String review = openTask(api, 9000, "Task_ReviewClaim", Map.of());
     String fix = openTask(api, 9000, "Task_AttemptFix",
@@ -82,7 +83,7 @@ class RefundTasklistIT {
   }
 
   /** Files a claim and drives it to the user task {@code key}; returns that task's id. */
-  private String openTask(RefundTestApi api, long amount, String key, Map<String, Object> reviewDecision) {
+  private String openTask(ClaimdeskApi api, long amount, String key, Map<String, Object> reviewDecision) {
     String orderId = api.order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
         LocalDate.now(ZoneOffset.UTC).minusDays(3), amount);
     JsonNode filed = api.claim(orderId, "SERVICE_ISSUE", null).getBody();
@@ -96,7 +97,7 @@ class RefundTasklistIT {
   }
 
   /** Moves the engine clock past 48 h and fires the case's SL-1 timers: managers get the late reply. */
-  private String escalate(String orderId, RefundTestApi api) {
+  private String escalate(String orderId, ClaimdeskApi api) {
     String reference = api.claim(orderId, "SERVICE_ISSUE", null).getBody().path("reference").asText();
     String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
