@@ -2,6 +2,7 @@ package org.claimdesk.commerce;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -51,9 +52,9 @@ class SubscriptionRepository {
              where id = :id""")
         .param("status", status.name())
         .param("billingActive", billingActive)
-        .param("cancelledAt", DbTimes.toDb(cancelledAt))
-        .param("accessEndsAt", DbTimes.toDb(accessEndsAt))
-        .param("refundedAmount", refundedAmount)
+        .param("cancelledAt", DbTimes.toDb(cancelledAt), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("accessEndsAt", DbTimes.toDb(accessEndsAt), Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("refundedAmount", refundedAmount, Types.BIGINT)
         .param("id", id)
         .update();
     if (updated != 1) {
