@@ -3,6 +3,7 @@ package org.claimdesk.cancellation;
 import java.util.Currency;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.claimdesk.engine.ProcessVariables;
 import org.claimdesk.commerce.Money;
 
 /**
@@ -10,7 +11,7 @@ import org.claimdesk.commerce.Money;
  * SL-1 review reuses the refund process's generic steps, so the few names they read
  * ({@code caseReference}, {@code replyDueText}, {@code orderSummary}, ...) are the same.
  */
-public final class CancellationVariables {
+public final class CancellationVariables extends ProcessVariables {
 
   public static final String CASE_REFERENCE = CancellationProcess.CASE_REFERENCE;
   public static final String SUBSCRIPTION_ID = CancellationProcess.SUBSCRIPTION_ID;
@@ -59,10 +60,8 @@ public final class CancellationVariables {
   /** Boolean: a support agent reviewed the refund (their words go into the confirmation). */
   public static final String REVIEWED = "reviewed";
 
-  private final VariableScope scope;
-
   private CancellationVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static CancellationVariables of(VariableScope scope) {
@@ -86,29 +85,12 @@ public final class CancellationVariables {
   }
 
   public Money lastPayment() {
-    return new Money(((Number) scope.getVariable(LAST_PAYMENT_AMOUNT)).longValue(), currency());
+    return new Money(longValue(LAST_PAYMENT_AMOUNT), currency());
   }
 
   /** The refund: the amount the review set, else the whole last payment. */
   public Money refund() {
-    Object minor = scope.getVariable(REFUND_AMOUNT_MINOR);
+    Object minor = raw(REFUND_AMOUNT_MINOR);
     return minor == null ? lastPayment() : new Money(((Number) minor).longValue(), currency());
-  }
-
-  public String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public boolean flag(String name) {
-    return Boolean.TRUE.equals(scope.getVariable(name));
-  }
-
-  public Object raw(String name) {
-    return scope.getVariable(name);
-  }
-
-  public void set(String name, Object value) {
-    scope.setVariable(name, value);
   }
 }

@@ -3,6 +3,7 @@ package org.claimdesk.refund;
 import java.util.Currency;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.claimdesk.engine.ProcessVariables;
 import org.claimdesk.cases.OfferType;
 import org.claimdesk.commerce.Money;
 
@@ -11,7 +12,7 @@ import org.claimdesk.commerce.Money;
  * IDs, the facts its gateways and decisions read, and the few display values its forms show;
  * the order, payments and case are loaded from the database when needed.
  */
-public final class RefundVariables {
+public final class RefundVariables extends ProcessVariables {
 
   // Started with (see RefundProcess).
   public static final String CASE_REFERENCE = RefundProcess.CASE_REFERENCE;
@@ -81,10 +82,8 @@ public final class RefundVariables {
   /** Input parameter of the reminder tasks: the CustomerMessage to send. */
   public static final String REMINDER = "reminder";
 
-  private final VariableScope scope;
-
   private RefundVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   public static RefundVariables of(VariableScope scope) {
@@ -126,32 +125,11 @@ public final class RefundVariables {
 
   /** The offer's amount, or null for an offer that moves no money. */
   public Money offerAmount() {
-    Object minor = scope.getVariable(OFFER_AMOUNT_MINOR);
+    Object minor = raw(OFFER_AMOUNT_MINOR);
     return minor == null ? null : new Money(((Number) minor).longValue(), currency());
   }
 
   public String resolution() {
     return string(RESOLUTION);
-  }
-
-  public String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public boolean flag(String name) {
-    return Boolean.TRUE.equals(scope.getVariable(name));
-  }
-
-  public Object raw(String name) {
-    return scope.getVariable(name);
-  }
-
-  private long longValue(String name) {
-    return ((Number) scope.getVariable(name)).longValue();
-  }
-
-  public void set(String name, Object value) {
-    scope.setVariable(name, value);
   }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.claimdesk.testsupport.ClaimdeskApi;
+import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,11 +103,7 @@ class SubscriptionCancellationIT {
   }
 
   private void runPayoutJobs(String reference) {
-    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult().getId();
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instanceId).messages().list()).isEmpty()) {
-      managementService.executeJob(jobs.get(0).getId());
-    }
+    EngineJobs.executeAsyncJobs(managementService, runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).singleResult().getId());
   }
 }

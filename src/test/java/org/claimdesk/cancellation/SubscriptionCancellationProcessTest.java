@@ -11,13 +11,11 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -43,6 +41,7 @@ import org.claimdesk.refund.EscalationHandledListener;
 import org.claimdesk.refund.RaiseReviewPriorityDelegate;
 import org.claimdesk.refund.RecordSlaBreachDelegate;
 import org.claimdesk.refund.RefundSteps;
+import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.FakeCases;
 import org.claimdesk.testsupport.FakePayouts;
 import org.claimdesk.testsupport.RecordingMessages;
@@ -285,20 +284,11 @@ class SubscriptionCancellationProcessTest {
   }
 
   private void fireTimersDueBy(Instant target) {
-    ClockUtil.setCurrentTime(Date.from(target));
-    List<Job> due;
-    while (!(due = engine.getManagementService().createJobQuery().timers()
-        .duedateLowerThan(Date.from(target.plusMillis(1))).orderByJobDuedate().asc().list()).isEmpty()) {
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), target);
   }
 
   private void executeAsyncJobs(ProcessInstance instance) {
-    List<Job> jobs;
-    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages()
-        .list()).isEmpty()) {
-      engine.getManagementService().executeJob(jobs.get(0).getId());
-    }
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), instance.getId());
   }
 
   private CaseRecord caseRecord() {

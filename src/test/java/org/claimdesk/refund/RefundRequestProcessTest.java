@@ -39,6 +39,7 @@ import org.claimdesk.commerce.PaymentService;
 import org.claimdesk.engine.EngineClock;
 import org.claimdesk.engine.TaskPriorities;
 import org.claimdesk.notification.CustomerMessage;
+import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.FakeCases;
 import org.claimdesk.testsupport.FakePayouts;
 import org.claimdesk.testsupport.RecordingMessages;
@@ -570,24 +571,13 @@ class RefundRequestProcessTest {
         .processInstanceBusinessKey(REF).correlate();
   }
 
-  /** Moves the engine clock to {@code NOW + after} and executes every timer due by then, oldest first. */
+  /** Moves the engine clock to {@code NOW + after} and executes every timer due by then. */
   private void fireTimersDueAfter(Duration after) {
-    Instant target = NOW.plus(after);
-    ClockUtil.setCurrentTime(Date.from(target));
-    List<Job> due;
-    while (!(due = engine.getManagementService().createJobQuery().timers()
-        .duedateLowerThan(Date.from(target.plusMillis(1))).orderByJobDuedate().asc().list()).isEmpty()) {
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(after));
   }
 
-  /** Runs the async continuations (the payout jobs) as the job executor would. */
   private void executeAsyncJobs(ProcessInstance claim) {
-    List<Job> jobs;
-    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(claim.getId()).messages()
-        .list()).isEmpty()) {
-      engine.getManagementService().executeJob(jobs.get(0).getId());
-    }
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), claim.getId());
   }
 
   private CaseRecord caseRecord() {
