@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.claimdesk.jdbc.DbTimes;
 import org.claimdesk.web.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WalletLedger {
 
+  private final ApplicationEventPublisher events;
   private final RecordValidator validator;
   private final CustomerRepository customers;
   private final OrderRepository orders;
@@ -35,8 +37,10 @@ public class WalletLedger {
   private final IdempotentInserts inserts;
   private final Clock clock;
 
-  WalletLedger(RecordValidator validator, CustomerRepository customers, OrderRepository orders,
+  WalletLedger(ApplicationEventPublisher events, RecordValidator validator, CustomerRepository customers,
+      OrderRepository orders,
       WalletEntryRepository entries, IdempotentInserts inserts, Clock clock) {
+    this.events = events;
     this.validator = validator;
     this.customers = customers;
     this.orders = orders;
@@ -79,7 +83,11 @@ public class WalletLedger {
       throw new RechargeAlreadyCreditedException(
           entries.findByRechargeOrder(requested.orderId()).orElseThrow());
     }
-    return entries.find(requested.id()).orElseThrow();
+    WalletEntry appended = entries.find(requested.id()).orElseThrow();
+    if (appended.kind() == WalletEntry.Kind.RECHARGE) {
+      events.publishEvent(new RechargeCredited(appended.orderId(), customerId, appended.id(), source));
+    }
+    return appended;
   }
 
   /** The customer's wallet with all its entries, oldest first; empty for an unknown customer. */

@@ -1,5 +1,7 @@
 package org.claimdesk.payment;
 
+import java.util.Optional;
+
 /**
  * The port to the payment processor. Implementations send the instruction's idempotency key,
  * so the same instruction twice makes one refund. No card data ever passes through (SL-3).
@@ -22,4 +24,10 @@ package org.claimdesk.payment;
 public interface PaymentProcessor {
 
   ProcessorRefund refund(RefundInstruction instruction);
+
+  /**
+   * The processor's record of a charge, or empty when the processor does not know the reference.
+   * Reads only; nothing moves.
+   */
+  Optional<ProcessorCharge> findCharge(String chargeReference);
 }

@@ -69,6 +69,21 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
     return ownTransaction.execute(status -> refundOnce(instruction));
   }
 
+  /**
+   * The sandbox's record of a charge is the merchant's payment with that processor reference; a
+   * reference held by no payment, or by several, is unknown to it.
+   */
+  @Override
+  public Optional<ProcessorCharge> findCharge(String chargeReference) {
+    List<Payment> found = payments.paymentsWithProcessorReference(chargeReference);
+    if (found.size() != 1) {
+      return Optional.empty();
+    }
+    Payment payment = found.get(0);
+    return Optional.of(new ProcessorCharge(chargeReference, payment.money(),
+        ProcessorCharge.Status.valueOf(payment.status().name())));
+  }
+
   private ProcessorRefund refundOnce(RefundInstruction instruction) {
     Optional<SandboxRefund> known = refunds.findByKey(instruction.idempotencyKey());
     if (known.isPresent()) {

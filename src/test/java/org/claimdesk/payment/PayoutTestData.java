@@ -104,6 +104,12 @@ final class PayoutTestData {
       this.script = script;
     }
 
+    /** Charges are read from the real processor, unscripted. */
+    @Override
+    public java.util.Optional<ProcessorCharge> findCharge(String chargeReference) {
+      return real.findCharge(chargeReference);
+    }
+
     /** Passes every call through, counting it. */
     static ScriptedProcessor counting(PaymentProcessor real) {
       return new ScriptedProcessor(real, Call::proceed);
