@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
  * @param customerSilenceClose waiting on the customer: when the case closes for silence (RF-3, RF-8: 7 days)
  * @param feedbackAfter how long after a resolution the customer is asked for feedback (RF-8)
  * @param feedbackWindow how long the feedback request stays open
+ * @param rechargeWait WR-2: how long after a wallet recharge's payment its credit may take to show
  * @param teamLeadEmail where the SL-1 reminder about a late first reply goes
  */
 @Validated
@@ -27,5 +28,6 @@ public record ServiceLevelProperties(
     @NotNull Duration customerSilenceClose,
     @NotNull Duration feedbackAfter,
     @NotNull Duration feedbackWindow,
+    @NotNull Duration rechargeWait,
     String teamLeadEmail) {
 }

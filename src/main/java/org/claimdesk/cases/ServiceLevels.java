@@ -79,6 +79,11 @@ public class ServiceLevels {
     return now().plus(properties.feedbackWindow());
   }
 
+  /** WR-2: when a recharge paid at {@code paidAt} must show in the wallet at the latest. */
+  public Instant rechargeCheckAt(Instant paidAt) {
+    return paidAt.plus(properties.rechargeWait());
+  }
+
   public Duration firstReplyDue() {
     return properties.firstReplyDue();
   }

@@ -89,7 +89,7 @@ class SubscriptionCancellationProcessTest {
         new Customer("cus-1", "Marie Dubois", "marie@example.com", Customer.Language.FR)));
     EngineClock clock = new EngineClock();
     ServiceLevels levels = new ServiceLevels(new ServiceLevelProperties(Duration.ofHours(24), Duration.ofHours(48),
-        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), "lead@example.com"), clock);
+        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), Duration.ofHours(72), "lead@example.com"), clock);
     CancellationSteps steps = new CancellationSteps(subscriptions, cases, messages, payouts, clock);
     RefundSteps shared = new RefundSteps(cases, messages, messages, payouts, levels);
     Mocks.register("serviceLevels", levels);

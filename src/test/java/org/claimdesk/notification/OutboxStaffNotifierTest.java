@@ -22,7 +22,7 @@ class OutboxStaffNotifierTest {
 
   OutboxStaffNotifier notifierWithTeamLead(String email) {
     Duration day = Duration.ofDays(1);
-    return new OutboxStaffNotifier(new ServiceLevelProperties(day, day, day, day, day, day, email),
+    return new OutboxStaffNotifier(new ServiceLevelProperties(day, day, day, day, day, day, day, email),
         outbox, dispatcher, mail, Clock.systemUTC());
   }
 

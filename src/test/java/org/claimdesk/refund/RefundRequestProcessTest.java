@@ -83,7 +83,7 @@ class RefundRequestProcessTest {
     payments = mock(PaymentService.class);
     EngineClock clock = new EngineClock();
     ServiceLevels levels = new ServiceLevels(new ServiceLevelProperties(Duration.ofHours(24), Duration.ofHours(48),
-        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), "lead@example.com"), clock);
+        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), Duration.ofHours(72), "lead@example.com"), clock);
     RefundSteps steps = new RefundSteps(cases, messages, messages, payouts, levels);
     Mocks.register("serviceLevels", levels);
     Mocks.register("loadClaimFactsDelegate", new LoadClaimFactsDelegate(new ClaimFactsLoader(orders, payments, clock)));
