@@ -42,5 +42,17 @@ public enum CustomerMessage {
   /** The customer withdrew a scheduled cancellation: billing and access go on. {@code plan}. */
   CANCELLATION_WITHDRAWN,
   /** A cancelled subscription's access ended as scheduled. {@code plan}, {@code accessEndedAt}. */
-  ACCESS_ENDED
+  ACCESS_ENDED,
+  /**
+   * A reported wallet recharge is not in the wallet yet: it can take up to 72 hours (WR-2); we
+   * check ourselves then and credit it if the payment went through, or close the case if it shows
+   * before. {@code amount} (positive, the recharge), {@code checkAt} (72 hours after the payment).
+   */
+  RECHARGE_WAIT,
+  /** We credited the wallet with the recharge; the credit is for future purchases only (cites WR-1). {@code amount} (positive). */
+  RECHARGE_CREDITED,
+  /** The recharge reached the wallet, credited by the shop: the case closes. {@code amount} (positive). */
+  RECHARGE_ARRIVED,
+  /** The recharge's payment never completed (not captured): nothing charged, nothing to credit. Optional {@code agentMessage}. */
+  RECHARGE_NOT_PAID
 }

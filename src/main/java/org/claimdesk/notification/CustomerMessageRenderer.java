@@ -4,6 +4,7 @@ import static org.claimdesk.notification.MessageParameters.ACCESS_ENDED_AT;
 import static org.claimdesk.notification.MessageParameters.ACCESS_ENDS_AT;
 import static org.claimdesk.notification.MessageParameters.AGENT_MESSAGE;
 import static org.claimdesk.notification.MessageParameters.AMOUNT;
+import static org.claimdesk.notification.MessageParameters.CHECK_AT;
 import static org.claimdesk.notification.MessageParameters.DESCRIPTION;
 import static org.claimdesk.notification.MessageParameters.END_OF_CYCLE;
 import static org.claimdesk.notification.MessageParameters.EVIDENCE_REQUIRED;
@@ -53,6 +54,9 @@ class CustomerMessageRenderer {
   static final List<String> RULE_IDS = Stream.of(
       ids("RF", 9), ids("SC", 4), ids("PD", 6), ids("WR", 2), ids("SL", 3))
       .flatMap(List::stream).toList();
+
+  /** The rule RECHARGE_CREDITED cites: wallet credit is for future purchases, never refunded or withdrawn. */
+  static final String WALLET_CREDIT_RULE = "WR-1";
 
   static final String BUNDLE = "mail/customer-messages";
   private static final String TEXT_TEMPLATE = "customer-message.txt";
@@ -155,6 +159,20 @@ class CustomerMessageRenderer {
       case ACCESS_ENDED -> List.of(
           t.paragraph("ACCESS_ENDED.intro", checked.text(PLAN), formats.dateTime(checked.instant(ACCESS_ENDED_AT))),
           t.paragraph("ACCESS_ENDED.next"));
+      case RECHARGE_WAIT -> List.of(
+          t.paragraph("RECHARGE_WAIT.intro", reference, formats.money(checked.money(AMOUNT))),
+          t.paragraph("RECHARGE_WAIT.wait"),
+          t.paragraph("RECHARGE_WAIT.check", formats.dateTime(checked.instant(CHECK_AT))),
+          t.paragraph("RECHARGE_WAIT.next"));
+      case RECHARGE_CREDITED -> List.of(
+          t.paragraph("RECHARGE_CREDITED.intro", reference, formats.money(checked.money(AMOUNT))),
+          t.paragraph("RECHARGE_CREDITED.use"),
+          Block.rule(t.get("RECHARGE_CREDITED.rule", WALLET_CREDIT_RULE, t.get("rule." + WALLET_CREDIT_RULE))),
+          t.paragraph("RECHARGE_CREDITED.next"));
+      case RECHARGE_ARRIVED -> List.of(
+          t.paragraph("RECHARGE_ARRIVED.intro", formats.money(checked.money(AMOUNT))),
+          t.paragraph("RECHARGE_ARRIVED.next", reference));
+      case RECHARGE_NOT_PAID -> rechargeNotPaid(t, reference, checked);
     };
 
     String name = contact.name() == null ? "" : contact.name().strip();
@@ -226,6 +244,15 @@ class CustomerMessageRenderer {
     if (endOfCycle && !p.text(REFUND_DECISION).equals(REFUND)) {
       blocks.add(t.paragraph("CANCELLATION_CONFIRMED.withdraw", accessEndsAt));
     }
+    return blocks;
+  }
+
+  private static List<Block> rechargeNotPaid(Texts t, String reference, MessageParameters p) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(t.paragraph("RECHARGE_NOT_PAID.intro", reference));
+    p.optionalText(AGENT_MESSAGE)
+        .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
+    blocks.add(t.paragraph("RECHARGE_NOT_PAID.next"));
     return blocks;
   }
 

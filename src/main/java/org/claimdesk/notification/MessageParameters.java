@@ -1,6 +1,7 @@
 package org.claimdesk.notification;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class MessageParameters {
   static final String ACCESS_ENDS_AT = "accessEndsAt";
   static final String REFUND_DECISION = "refundDecision";
   static final String ACCESS_ENDED_AT = "accessEndedAt";
+  static final String CHECK_AT = "checkAt";
 
   /** The values of {@link #MODE} (SC-2). */
   static final String IMMEDIATE = "IMMEDIATE";
@@ -40,6 +42,10 @@ final class MessageParameters {
   /** The values of {@link #REFUND_DECISION} (SC-3, SC-4). */
   static final String REFUND = "REFUND";
   static final String NO_REFUND = "NO_REFUND";
+
+  /** The messages whose {@link #AMOUNT} is a recharge, which is never zero or negative. */
+  private static final Set<CustomerMessage> POSITIVE_AMOUNT = EnumSet.of(
+      CustomerMessage.RECHARGE_WAIT, CustomerMessage.RECHARGE_CREDITED, CustomerMessage.RECHARGE_ARRIVED);
 
   private record Spec(Class<?> type, boolean required) {
   }
@@ -80,6 +86,9 @@ final class MessageParameters {
           REFUND_DECISION, text, AMOUNT, new Spec(Money.class, false), RULE_ID, text, AGENT_MESSAGE, optionalText);
       case CANCELLATION_WITHDRAWN -> specs(PLAN, text);
       case ACCESS_ENDED -> specs(PLAN, text, ACCESS_ENDED_AT, instant);
+      case RECHARGE_WAIT -> specs(AMOUNT, money, CHECK_AT, instant);
+      case RECHARGE_CREDITED, RECHARGE_ARRIVED -> specs(AMOUNT, money);
+      case RECHARGE_NOT_PAID -> specs(AGENT_MESSAGE, optionalText);
     };
   }
 
@@ -139,6 +148,10 @@ final class MessageParameters {
       if (!refund && amount.isPresent()) {
         throw new IllegalArgumentException("CANCELLATION_CONFIRMED with NO_REFUND must not carry parameter amount");
       }
+    }
+    if (POSITIVE_AMOUNT.contains(message) && !checked.money(AMOUNT).isPositive()) {
+      throw new IllegalArgumentException(message + " needs a positive parameter amount (Money), not "
+          + checked.money(AMOUNT));
     }
     return checked;
   }

@@ -399,6 +399,121 @@ class CustomerMessageRendererTest {
   }
 
   @Test
+  @DisplayName("RECHARGE_WAIT: the recharge amount, the 72-hour wait and the check date per language, no need to write again")
+  void rechargeWait() {
+    Map<String, Object> parameters = Map.of("amount", Money.of(123456, "EUR"),
+        "checkAt", Instant.parse("2026-12-01T09:05:00Z"));
+
+    RenderedMessage english = render(CustomerMessage.RECHARGE_WAIT, JOHN, parameters);
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: we are checking your wallet recharge");
+    assertThat(english.textBody())
+        .contains("We have received your request CD-2026-000042 about your wallet recharge of 1,234.56 EUR.")
+        .contains("can take up to 72 hours after payment")
+        .contains("We will check it ourselves on 1 December 2026, 09:05 UTC and, if your payment went through,"
+            + " credit your wallet. You do not need to write to us again.")
+        .contains("If the recharge appears in your wallet before then, we will close your case and let you know.");
+
+    RenderedMessage french = render(CustomerMessage.RECHARGE_WAIT, MARIE, parameters);
+    assertThat(french.subject())
+        .isEqualTo("Votre demande CD-2026-000042" + NBSP + ": nous vérifions la recharge de votre portefeuille");
+    assertThat(french.textBody())
+        .contains("au sujet de la recharge de 1" + NBSP + "234,56 EUR de votre portefeuille.")
+        .contains("jusqu’à 72 heures après le paiement")
+        .contains("Nous vérifierons nous-mêmes le 1er décembre 2026 à 09:05 UTC et, si votre paiement a bien abouti,"
+            + " nous créditerons votre portefeuille. Vous n’avez pas besoin de nous écrire de nouveau.")
+        .contains("nous clôturerons votre dossier et vous en informerons.");
+  }
+
+  @Test
+  @DisplayName("RECHARGE_CREDITED: the amount per language and the WR-1 sentence (credit not refundable or withdrawable)")
+  void rechargeCreditedCitesWr1() {
+    RenderedMessage english = render(CustomerMessage.RECHARGE_CREDITED, JOHN);
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: your wallet has been credited");
+    assertThat(english.textBody())
+        .contains("we have credited your wallet with 50.00 EUR for this recharge.")
+        .contains("any future purchase. As our policy states:\n\n"
+            + "Rule WR-1: Wallet credit cannot be refunded or withdrawn; it can only be used for future purchases.");
+    assertThat(english.htmlBody())
+        .contains("Rule WR-1: Wallet credit cannot be refunded or withdrawn; it can only be used for future purchases.");
+
+    RenderedMessage french = render(CustomerMessage.RECHARGE_CREDITED, MARIE,
+        Map.of("amount", Money.of(250000, "EUR")));
+    assertThat(french.subject()).isEqualTo("Votre demande CD-2026-000042" + NBSP + ": votre portefeuille a été crédité");
+    assertThat(french.textBody())
+        .contains("nous avons crédité votre portefeuille de 2" + NBSP + "500,00 EUR pour cette recharge.")
+        .contains("Comme le précisent nos conditions" + NBSP + ":\n\nRègle WR-1" + NBSP
+            + ": Le crédit du portefeuille n’est ni remboursable ni retirable" + NBSP + "; il sert uniquement à de futurs achats.");
+  }
+
+  @Test
+  @DisplayName("RECHARGE_ARRIVED: the amount reached the wallet (credited by the shop) and the case is closed")
+  void rechargeArrived() {
+    RenderedMessage english = render(CustomerMessage.RECHARGE_ARRIVED, JOHN);
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: your recharge has arrived");
+    assertThat(english.textBody())
+        .contains("your recharge of 50.00 EUR has reached your wallet. Our shop credited it")
+        .contains("We have therefore closed your request CD-2026-000042. You do not need to do anything else.")
+        .doesNotContain("Rule ");
+
+    RenderedMessage french = render(CustomerMessage.RECHARGE_ARRIVED, MARIE, Map.of("amount", Money.of(5000, "JPY")));
+    assertThat(french.textBody())
+        .contains("Bonne nouvelle" + NBSP + ": votre recharge de 5" + NBSP + "000 JPY est bien arrivée sur votre portefeuille.")
+        .contains("Nous avons donc clôturé votre demande CD-2026-000042.");
+  }
+
+  @Test
+  @DisplayName("RECHARGE_NOT_PAID: nothing was charged, nothing to credit, recharge again; the agent's words are optional")
+  void rechargeNotPaid() {
+    RenderedMessage english = render(CustomerMessage.RECHARGE_NOT_PAID, JOHN, Map.of());
+    assertThat(english.subject()).isEqualTo("Your request CD-2026-000042: the payment did not go through");
+    assertThat(english.textBody())
+        .contains("Its payment was never completed: the amount was not captured, so nothing was charged to you"
+            + " and there is nothing to credit to your wallet.")
+        .contains("you can simply recharge it again.")
+        .doesNotContain("Message from our support team");
+
+    RenderedMessage french = render(CustomerMessage.RECHARGE_NOT_PAID, MARIE);
+    assertThat(french.subject()).isEqualTo("Votre demande CD-2026-000042" + NBSP + ": le paiement n’a pas abouti");
+    assertThat(french.textBody())
+        .contains("Son paiement n’a jamais abouti" + NBSP + ": le montant n’a pas été encaissé, donc rien ne vous a été"
+            + " débité et il n’y a rien à créditer sur votre portefeuille.")
+        .contains("Message de notre équipe d’assistance" + NBSP + ":\n> We checked the booking")
+        .contains("vous pouvez simplement le recharger de nouveau.");
+  }
+
+  @Test
+  @DisplayName("recharge messages: a positive amount, a checkAt Instant, and no parameter they do not read")
+  void rechargeParametersAreChecked() {
+    for (CustomerMessage message : List.of(CustomerMessage.RECHARGE_WAIT, CustomerMessage.RECHARGE_CREDITED,
+        CustomerMessage.RECHARGE_ARRIVED)) {
+      Map<String, Object> zero = new HashMap<>(SampleMessages.parametersOf(message));
+      zero.put("amount", Money.of(0, "EUR"));
+      assertThatThrownBy(() -> render(message, JOHN, zero))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(message + " needs a positive parameter amount (Money)");
+      Map<String, Object> none = new HashMap<>(SampleMessages.parametersOf(message));
+      none.remove("amount");
+      assertThatThrownBy(() -> render(message, JOHN, none))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message + " needs parameter amount (Money)");
+      Map<String, Object> extra = new HashMap<>(SampleMessages.parametersOf(message));
+      extra.put("agentMessage", "Hello");
+      assertThatThrownBy(() -> render(message, JOHN, extra))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message + " has no parameter agentMessage");
+    }
+    assertThatThrownBy(() -> render(CustomerMessage.RECHARGE_WAIT, JOHN, Map.of("amount", SampleMessages.RECHARGE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECHARGE_WAIT needs parameter checkAt (Instant)");
+    assertThatThrownBy(() -> render(CustomerMessage.RECHARGE_WAIT, JOHN, Map.of("amount", SampleMessages.RECHARGE,
+        "checkAt", "2026-11-24T14:30:00Z")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkAt must be a Instant, not a String");
+    assertThatThrownBy(() -> render(CustomerMessage.RECHARGE_CREDITED, JOHN, Map.of("amount", 5000L)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount must be a Money");
+    assertThatThrownBy(() -> render(CustomerMessage.RECHARGE_NOT_PAID, JOHN, Map.of("amount", SampleMessages.RECHARGE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECHARGE_NOT_PAID has no parameter amount");
+    assertThat(render(CustomerMessage.RECHARGE_NOT_PAID, JOHN, Map.of("agentMessage", " ")).textBody())
+        .doesNotContain("Message from our support team");
+  }
+
+  @Test
   @DisplayName("a link that is not http(s) is refused")
   void linkMustBeHttp() {
     assertThatThrownBy(() -> renderer.render(CustomerMessage.CLOSED_NO_RESPONSE, REFERENCE, JOHN,

@@ -16,6 +16,9 @@ final class SampleMessages {
   static final String DESCRIPTION = "A new visit next week, at no cost.";
   static final String PLAN = "Premium Support";
   static final Instant CYCLE_END = Instant.parse("2026-12-01T00:00:00Z");
+  /** WR-2: 72 hours after a recharge paid on 21 November 2026 at 14:30 UTC. */
+  static final Instant CHECK_AT = Instant.parse("2026-11-24T14:30:00Z");
+  static final Money RECHARGE = Money.of(5000, "EUR");
 
   private SampleMessages() {
   }
@@ -63,6 +66,12 @@ final class SampleMessages {
         parameters.put("plan", PLAN);
         parameters.put("accessEndedAt", CYCLE_END);
       }
+      case RECHARGE_WAIT -> {
+        parameters.put("amount", RECHARGE);
+        parameters.put("checkAt", CHECK_AT);
+      }
+      case RECHARGE_CREDITED, RECHARGE_ARRIVED -> parameters.put("amount", RECHARGE);
+      case RECHARGE_NOT_PAID -> parameters.put("agentMessage", AGENT_MESSAGE);
       default -> throw new IllegalArgumentException("No sample for " + message);
     }
     return parameters;
