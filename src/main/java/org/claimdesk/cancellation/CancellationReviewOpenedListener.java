@@ -2,7 +2,7 @@ package org.claimdesk.cancellation;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.claimdesk.refund.RefundSteps;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_ReviewClaim of a cancellation, on create: in review, a reply due by the task's due date (SL-1). */
@@ -21,6 +21,6 @@ public class CancellationReviewOpenedListener implements TaskListener {
     steps.reviewOpened(v.caseReference(), task.getDueDate().toInstant());
     v.set(CancellationVariables.POLICY_VERDICT, "Review under " + v.string(CancellationVariables.RULE_ID)
         + ": a billing error or a service issue may be refunded");
-    v.set(CancellationVariables.REPLY_DUE_TEXT, RefundSteps.staffTime(task.getDueDate().toInstant()));
+    v.set(CancellationVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(task.getDueDate().toInstant()));
   }
 }

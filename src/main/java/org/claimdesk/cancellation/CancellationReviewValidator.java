@@ -5,7 +5,7 @@ import static org.claimdesk.cancellation.CancellationVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.claimdesk.commerce.Money;
-import org.claimdesk.refund.InvalidFormInputException;
+import org.claimdesk.engine.InvalidFormInputException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,6 +17,7 @@ import static org.claimdesk.refund.RefundVariables.REVIEW_DECISION;
 import java.util.List;
 import java.util.Set;
 
+import org.claimdesk.engine.InvalidFormInputException;
 import org.claimdesk.cases.OfferType;
 import org.claimdesk.commerce.Money;
 

@@ -1,8 +1,6 @@
 package org.claimdesk.refund;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,9 @@ import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
-import org.claimdesk.notification.StaffNotifier;
 import org.claimdesk.payment.PayoutReceipt;
 import org.claimdesk.payment.Payouts;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,31 +32,16 @@ public class RefundSteps {
   public static final String REFUND_STEP = "refund";
   public static final String CREDIT_STEP = "credit";
 
-  private static final DateTimeFormatter STAFF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
-
   private final CaseService cases;
   private final CustomerNotifier customer;
-  private final StaffNotifier staff;
   private final Payouts payouts;
   private final ServiceLevels serviceLevels;
 
-  public RefundSteps(CaseService cases, CustomerNotifier customer, StaffNotifier staff, Payouts payouts,
-      ServiceLevels serviceLevels) {
+  public RefundSteps(CaseService cases, CustomerNotifier customer, Payouts payouts, ServiceLevels serviceLevels) {
     this.cases = cases;
     this.customer = customer;
-    this.staff = staff;
     this.payouts = payouts;
     this.serviceLevels = serviceLevels;
-  }
-
-  /** SL-1: the claim is in review; tell the customer by when they will hear from us. */
-  public void acknowledge(String reference, boolean evidenceRequired) {
-    Instant replyDueBy = serviceLevels.replyDueBy();
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
-    customer.send(reference, CustomerMessage.CLAIM_RECEIVED,
-        Map.of("replyDueBy", replyDueBy, "evidenceRequired", evidenceRequired));
   }
 
   /** A review task opened: the case is in review again, a reply is owed by the task's due date. */
@@ -76,7 +59,7 @@ public class RefundSteps {
     StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " file:" : " files:"));
     for (EvidenceItem item : items) {
       text.append("\n- ").append(item.fileName()).append(" (").append(item.contentType()).append(", ")
-          .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(staffTime(item.receivedAt()))
+          .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(FirstReplySteps.staffTime(item.receivedAt()))
           .append(")");
     }
     return text.toString();
@@ -85,10 +68,6 @@ public class RefundSteps {
   public static String policyVerdict(String verdict, String ruleId, boolean evidenceRequired) {
     return ("REFUSE".equals(verdict) ? "Refuse" : "Review") + " under " + ruleId
         + (evidenceRequired ? ", clear evidence required" : "");
-  }
-
-  public static String staffTime(Instant instant) {
-    return instant == null ? "" : STAFF_TIME.format(instant);
   }
 
   /** Refuses the claim, citing the rule, with the agent's words when there are any. */
@@ -199,17 +178,5 @@ public class RefundSteps {
   /** RF-8: after the resolution, ask for feedback. */
   public void askFeedback(String reference) {
     customer.send(reference, CustomerMessage.FEEDBACK_REQUESTED, Map.of("respondBy", serviceLevels.feedbackRespondBy()));
-  }
-
-  /** SL-1, 24 h: tell the team lead a first reply is late. */
-  public void tellTeamLead(String reference, Instant replyDueBy) {
-    staff.notifyTeamLead(reference, "First reply due soon: case " + reference,
-        "The claim " + reference + " has waited 24 hours for its first reply; it is due by "
-            + staffTime(replyDueBy) + ". Its task's priority has been raised.");
-  }
-
-  /** SL-1, 48 h: the first reply is late. */
-  public void recordSlaBreach(String reference, Instant dueAt, Instant breachedAt) {
-    cases.recordSlaBreach(reference, "Task_ReviewClaim", dueAt, breachedAt);
   }
 }

@@ -4,6 +4,7 @@ import static org.claimdesk.refund.RefundVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,6 @@ public class ReviewOpenedListener implements TaskListener {
     steps.reviewOpened(reference, task.getDueDate().toInstant());
     v.set(EVIDENCE_SUMMARY, steps.evidenceSummary(reference));
     v.set(POLICY_VERDICT, RefundSteps.policyVerdict(v.string(VERDICT), v.string(RULE_ID), v.flag(EVIDENCE_REQUIRED)));
-    v.set(REPLY_DUE_TEXT, RefundSteps.staffTime(task.getDueDate().toInstant()));
+    v.set(REPLY_DUE_TEXT, FirstReplySteps.staffTime(task.getDueDate().toInstant()));
   }
 }

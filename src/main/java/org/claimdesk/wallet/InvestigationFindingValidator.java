@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.claimdesk.refund.InvalidFormInputException;
+import org.claimdesk.engine.InvalidFormInputException;
 import org.springframework.stereotype.Component;
 
 /** Task_ReviewClaim of a wallet case, on complete: a finding and a reply to the customer. */

@@ -2,7 +2,7 @@ package org.claimdesk.wallet;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.claimdesk.refund.RefundSteps;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_ReviewClaim of a wallet case, on create: in review, a reply due by the task's due date (SL-1). */
@@ -19,6 +19,6 @@ public class InvestigationOpenedListener implements TaskListener {
   public void notify(DelegateTask task) {
     WalletVariables v = WalletVariables.of(task);
     steps.investigationOpened(v.caseReference(), task.getDueDate().toInstant());
-    v.set(WalletVariables.REPLY_DUE_TEXT, RefundSteps.staffTime(task.getDueDate().toInstant()));
+    v.set(WalletVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(task.getDueDate().toInstant()));
   }
 }

@@ -36,11 +36,11 @@ import org.claimdesk.commerce.SubscriptionService;
 import org.claimdesk.engine.EngineClock;
 import org.claimdesk.engine.TaskPriorities;
 import org.claimdesk.notification.CustomerMessage;
-import org.claimdesk.refund.AcknowledgeClaimDelegate;
-import org.claimdesk.refund.EscalationHandledListener;
-import org.claimdesk.refund.RaiseReviewPriorityDelegate;
-import org.claimdesk.refund.RecordSlaBreachDelegate;
-import org.claimdesk.refund.RefundSteps;
+import org.claimdesk.sla.AcknowledgeClaimDelegate;
+import org.claimdesk.sla.EscalationHandledListener;
+import org.claimdesk.sla.FirstReplySteps;
+import org.claimdesk.sla.RaiseReviewPriorityDelegate;
+import org.claimdesk.sla.RecordSlaBreachDelegate;
 import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.FakeCases;
 import org.claimdesk.testsupport.FakePayouts;
@@ -91,16 +91,16 @@ class SubscriptionCancellationProcessTest {
     ServiceLevels levels = new ServiceLevels(new ServiceLevelProperties(Duration.ofHours(24), Duration.ofHours(48),
         Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), Duration.ofHours(72), "lead@example.com"), clock);
     CancellationSteps steps = new CancellationSteps(subscriptions, cases, messages, payouts, clock);
-    RefundSteps shared = new RefundSteps(cases, messages, messages, payouts, levels);
+    FirstReplySteps firstReply = new FirstReplySteps(cases, messages, messages, levels);
     Mocks.register("serviceLevels", levels);
     Mocks.register("loadSubscriptionFactsDelegate",
         new LoadSubscriptionFactsDelegate(new SubscriptionFactsLoader(subscriptions, payments, orders, clock)));
     Mocks.register("stopBillingDelegate", new StopBillingDelegate(steps));
-    Mocks.register("acknowledgeClaimDelegate", new AcknowledgeClaimDelegate(shared));
+    Mocks.register("acknowledgeClaimDelegate", new AcknowledgeClaimDelegate(firstReply));
     Mocks.register("cancellationReviewOpenedListener", new CancellationReviewOpenedListener(steps));
     Mocks.register("cancellationReviewValidator", new CancellationReviewValidator());
-    Mocks.register("raiseReviewPriorityDelegate", new RaiseReviewPriorityDelegate(shared));
-    Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(shared, clock));
+    Mocks.register("raiseReviewPriorityDelegate", new RaiseReviewPriorityDelegate(firstReply));
+    Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(firstReply, clock));
     Mocks.register("escalationHandledListener", new EscalationHandledListener());
     Mocks.register("recordRefundDecisionDelegate", new RecordRefundDecisionDelegate(steps));
     Mocks.register("refundLastPaymentDelegate", new RefundLastPaymentDelegate(steps));

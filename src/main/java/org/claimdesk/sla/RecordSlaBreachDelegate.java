@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.sla;
 
 import java.time.Clock;
 
@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordSlaBreachDelegate implements JavaDelegate {
 
-  private final RefundSteps steps;
+  private final FirstReplySteps steps;
   private final Clock clock;
 
-  public RecordSlaBreachDelegate(RefundSteps steps, Clock clock) {
+  public RecordSlaBreachDelegate(FirstReplySteps steps, Clock clock) {
     this.steps = steps;
     this.clock = clock;
   }
@@ -22,8 +22,8 @@ public class RecordSlaBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Task review = ReviewTasks.openReview(execution.getProcessEngineServices().getTaskService(), execution);
-    RefundVariables v = RefundVariables.of(execution);
-    steps.recordSlaBreach(v.caseReference(), review.getDueDate().toInstant(), clock.instant());
-    v.set(RefundVariables.REPLY_DUE_TEXT, RefundSteps.staffTime(review.getDueDate().toInstant()));
+    steps.recordSlaBreach((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
+        review.getDueDate().toInstant(), clock.instant());
+    execution.setVariable(FirstReplyVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(review.getDueDate().toInstant()));
   }
 }

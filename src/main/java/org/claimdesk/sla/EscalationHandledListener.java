@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.sla;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.claimdesk.engine.ClaimdeskGroups;
+import org.claimdesk.engine.InvalidFormInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ public class EscalationHandledListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask escalation) {
-    String assignee = RefundVariables.of(escalation).string(RefundVariables.ASSIGN_REVIEW_TO);
+    String assignee = (String) escalation.getVariable(FirstReplyVariables.ASSIGN_REVIEW_TO);
     if (assignee == null || assignee.isBlank()) {
       return;
     }
@@ -27,7 +28,7 @@ public class EscalationHandledListener implements TaskListener {
     }
     TaskService tasks = escalation.getProcessEngineServices().getTaskService();
     Task review = tasks.createTaskQuery().processInstanceId(escalation.getProcessInstanceId())
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey(ReviewTasks.REVIEW_TASK).singleResult();
     if (review != null) {
       tasks.setAssignee(review.getId(), assignee.strip());
     }

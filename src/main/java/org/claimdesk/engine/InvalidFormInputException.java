@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 

@@ -1,4 +1,4 @@
-package org.claimdesk.refund;
+package org.claimdesk.sla;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RaiseReviewPriorityDelegate implements JavaDelegate {
 
-  private final RefundSteps steps;
+  private final FirstReplySteps steps;
 
-  public RaiseReviewPriorityDelegate(RefundSteps steps) {
+  public RaiseReviewPriorityDelegate(FirstReplySteps steps) {
     this.steps = steps;
   }
 
@@ -22,6 +22,7 @@ public class RaiseReviewPriorityDelegate implements JavaDelegate {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     Task review = ReviewTasks.openReview(tasks, execution);
     tasks.setPriority(review.getId(), TaskPriorities.ESCALATED);
-    steps.tellTeamLead(RefundVariables.of(execution).caseReference(), review.getDueDate().toInstant());
+    steps.tellTeamLead((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
+        review.getDueDate().toInstant());
   }
 }

@@ -1,0 +1,65 @@
+package org.claimdesk.sla;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.ServiceLevels;
+import org.claimdesk.notification.CustomerMessage;
+import org.claimdesk.notification.CustomerNotifier;
+import org.claimdesk.notification.StaffNotifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * The first reply within 24-48 hours (SL-1), as every process models it: a reply subprocess
+ * around a review task {@code Task_ReviewClaim} with a 24 h follow-up timer (priority raised, team
+ * lead told) and a 48 h timer (breach recorded, managers escalated). These are its steps.
+ */
+@Service
+public class FirstReplySteps {
+
+  private static final DateTimeFormatter STAFF_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private final CaseService cases;
+  private final CustomerNotifier customer;
+  private final StaffNotifier staff;
+  private final ServiceLevels serviceLevels;
+
+  public FirstReplySteps(CaseService cases, CustomerNotifier customer, StaffNotifier staff,
+      ServiceLevels serviceLevels) {
+    this.cases = cases;
+    this.customer = customer;
+    this.staff = staff;
+    this.serviceLevels = serviceLevels;
+  }
+
+  /** The request is in review; the customer learns by when they will hear from us. */
+  public void acknowledge(String reference, boolean evidenceRequired) {
+    Instant replyDueBy = serviceLevels.replyDueBy();
+    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
+    cases.setReplyDueBy(reference, replyDueBy);
+    customer.send(reference, CustomerMessage.CLAIM_RECEIVED,
+        Map.of("replyDueBy", replyDueBy, "evidenceRequired", evidenceRequired));
+  }
+
+  /** 24 h: tell the team lead a first reply is late. */
+  public void tellTeamLead(String reference, Instant replyDueBy) {
+    staff.notifyTeamLead(reference, "First reply due soon: case " + reference,
+        "The case " + reference + " has waited 24 hours for its first reply; it is due by "
+            + staffTime(replyDueBy) + ". Its task's priority has been raised.");
+  }
+
+  /** 48 h: the first reply is late. */
+  public void recordSlaBreach(String reference, Instant dueAt, Instant breachedAt) {
+    cases.recordSlaBreach(reference, ReviewTasks.REVIEW_TASK, dueAt, breachedAt);
+  }
+
+  /** A time as staff read it on forms: {@code 2026-11-23 14:30 UTC}. */
+  public static String staffTime(Instant instant) {
+    return instant == null ? "" : STAFF_TIME.format(instant);
+  }
+}
