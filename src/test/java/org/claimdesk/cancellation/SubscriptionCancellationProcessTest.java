@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseStatus;
-import org.claimdesk.cases.ServiceLevelProperties;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Customer;
 import org.claimdesk.commerce.Money;
@@ -36,13 +35,9 @@ import org.claimdesk.commerce.SubscriptionService;
 import org.claimdesk.engine.EngineClock;
 import org.claimdesk.engine.TaskPriorities;
 import org.claimdesk.notification.CustomerMessage;
-import org.claimdesk.sla.AcknowledgeClaimDelegate;
-import org.claimdesk.sla.EscalationHandledListener;
-import org.claimdesk.sla.FirstReplySteps;
-import org.claimdesk.sla.RaiseReviewPriorityDelegate;
-import org.claimdesk.sla.RecordSlaBreachDelegate;
 import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.FakeCases;
+import org.claimdesk.testsupport.FirstReplyBeans;
 import org.claimdesk.testsupport.FakePayouts;
 import org.claimdesk.testsupport.RecordingMessages;
 import org.junit.jupiter.api.AfterEach;
@@ -88,20 +83,14 @@ class SubscriptionCancellationProcessTest {
     when(orders.findCustomer("cus-1")).thenReturn(Optional.of(
         new Customer("cus-1", "Marie Dubois", "marie@example.com", Customer.Language.FR)));
     EngineClock clock = new EngineClock();
-    ServiceLevels levels = new ServiceLevels(new ServiceLevelProperties(Duration.ofHours(24), Duration.ofHours(48),
-        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), Duration.ofHours(72), "lead@example.com"), clock);
+    ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
     CancellationSteps steps = new CancellationSteps(subscriptions, cases, messages, payouts, clock);
-    FirstReplySteps firstReply = new FirstReplySteps(cases, messages, messages, levels);
-    Mocks.register("serviceLevels", levels);
+    FirstReplyBeans.register(levels, cases, messages, clock);
     Mocks.register("loadSubscriptionFactsDelegate",
         new LoadSubscriptionFactsDelegate(new SubscriptionFactsLoader(subscriptions, payments, orders, clock)));
     Mocks.register("stopBillingDelegate", new StopBillingDelegate(steps));
-    Mocks.register("acknowledgeClaimDelegate", new AcknowledgeClaimDelegate(firstReply));
     Mocks.register("cancellationReviewOpenedListener", new CancellationReviewOpenedListener(steps));
     Mocks.register("cancellationReviewValidator", new CancellationReviewValidator());
-    Mocks.register("raiseReviewPriorityDelegate", new RaiseReviewPriorityDelegate(firstReply));
-    Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(firstReply, clock));
-    Mocks.register("escalationHandledListener", new EscalationHandledListener());
     Mocks.register("recordRefundDecisionDelegate", new RecordRefundDecisionDelegate(steps));
     Mocks.register("refundLastPaymentDelegate", new RefundLastPaymentDelegate(steps));
     Mocks.register("confirmCancellationDelegate", new ConfirmCancellationDelegate(steps));

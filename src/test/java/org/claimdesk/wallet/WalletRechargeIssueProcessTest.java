@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseStatus;
-import org.claimdesk.cases.ServiceLevelProperties;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Customer;
 import org.claimdesk.commerce.Money;
@@ -43,13 +42,9 @@ import org.claimdesk.engine.EngineClock;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.payment.PaymentProcessor;
 import org.claimdesk.payment.ProcessorCharge;
-import org.claimdesk.sla.AcknowledgeClaimDelegate;
-import org.claimdesk.sla.EscalationHandledListener;
-import org.claimdesk.sla.FirstReplySteps;
-import org.claimdesk.sla.RaiseReviewPriorityDelegate;
-import org.claimdesk.sla.RecordSlaBreachDelegate;
 import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.FakeCases;
+import org.claimdesk.testsupport.FirstReplyBeans;
 import org.claimdesk.testsupport.RecordingMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,22 +98,15 @@ class WalletRechargeIssueProcessTest {
           WalletEntry.Source.CLAIMDESK, NOW);
     });
     EngineClock clock = new EngineClock();
-    ServiceLevels levels = new ServiceLevels(new ServiceLevelProperties(Duration.ofHours(24), Duration.ofHours(48),
-        Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14), Duration.ofHours(72),
-        "lead@example.com"), clock);
+    ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
     WalletSteps steps = new WalletSteps(cases, messages, processor, ledger);
-    FirstReplySteps firstReply = new FirstReplySteps(cases, messages, messages, levels);
-    Mocks.register("serviceLevels", levels);
+    FirstReplyBeans.register(levels, cases, messages, clock);
     Mocks.register("loadRechargeFactsDelegate",
         new LoadRechargeFactsDelegate(new RechargeFactsLoader(orders, payments, ledger, levels), clock));
     Mocks.register("tellCustomerToWaitDelegate", new TellCustomerToWaitDelegate(steps));
     Mocks.register("checkChargeDelegate", new CheckChargeDelegate(steps));
-    Mocks.register("acknowledgeClaimDelegate", new AcknowledgeClaimDelegate(firstReply));
     Mocks.register("investigationOpenedListener", new InvestigationOpenedListener(steps));
     Mocks.register("investigationFindingValidator", new InvestigationFindingValidator());
-    Mocks.register("raiseReviewPriorityDelegate", new RaiseReviewPriorityDelegate(firstReply));
-    Mocks.register("recordSlaBreachDelegate", new RecordSlaBreachDelegate(firstReply, clock));
-    Mocks.register("escalationHandledListener", new EscalationHandledListener());
     Mocks.register("creditRechargeDelegate", new CreditRechargeDelegate(steps));
     Mocks.register("confirmRechargeCreditDelegate", new ConfirmRechargeCreditDelegate(steps));
     Mocks.register("confirmRechargeArrivedDelegate", new ConfirmRechargeArrivedDelegate(steps));
