@@ -123,6 +123,8 @@ class ProductionProfileIT {
         // the engine in the shared integration-test context is "default"; keep this one apart
         "--camunda.bpm.process-engine-name=production-it",
         "--camunda.bpm.job-execution.enabled=false",
+        // nothing here needs the webapps, and they keep static state in the JVM (see the pom's failsafe executions)
+        "--camunda.bpm.webapp.enabled=false",
         "--claimdesk.deployment.locations=classpath*:deployer/processes/*.bpmn,"
             + "classpath*:deployer/processes/*.dmn,classpath*:deployer/forms/fixture-review.form",
         "--CLAIMDESK_DB_URL=" + databaseUrl,

@@ -55,10 +55,21 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a Camunda webapp page and logs in on its login form, ending any earlier session first. */
   public void loginTo(String app, String user, String password) {
+    long started = System.nanoTime();
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     driver.manage().deleteAllCookies();
     driver.navigate().refresh();
-    WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
+    WebElement name;
+    try {
+      // A webapp's first page in a cold JVM on a busy 2-core machine can take a while to boot.
+      name = new WebDriverWait(driver, Duration.ofSeconds(90))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Path shot = screenshotQuietly("login-timeout-" + app);
+      throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
+          + "') after " + (System.nanoTime() - started) / 1_000_000 + " ms; screenshot " + shot, e);
+    }
+    System.out.println("Browser: " + app + " login form after " + (System.nanoTime() - started) / 1_000_000 + " ms");
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
     new WebDriverWait(driver, Duration.ofSeconds(30))
@@ -89,6 +100,14 @@ public final class Browser implements AutoCloseable {
     Path file = directory.resolve(name + ".png");
     Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  private Path screenshotQuietly(String name) {
+    try {
+      return screenshot(name);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   @Override
