@@ -1,5 +1,7 @@
 package org.claimdesk.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,23 @@ public abstract class CustomerApiTestBase {
     public String toString() {
       return status + " " + body();
     }
+  }
+
+  /**
+   * Checks the answer to a claim that opened a case (201, its location, not cached, a reference,
+   * an access token, the type, the status the stand-in left) and returns its body.
+   */
+  protected static JsonNode assertCaseOpened(Answer answer, String type) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+    JsonNode body = answer.json();
+    String reference = body.path("reference").asText();
+    assertThat(reference).matches(CaseReferences.FORMAT);
+    assertThat(answer.headers().getLocation()).hasToString("/api/cases/" + reference);
+    assertThat(answer.headers().getCacheControl()).contains("no-store");
+    assertThat(body.path("type").asText()).isEqualTo(type);
+    assertThat(body.path("status").asText()).as("as the stand-in left it").isEqualTo("IN_REVIEW");
+    assertThat(body.path("accessToken").asText()).matches("[A-Za-z0-9_-]{43}");
+    return body;
   }
 
   /** A file to upload. */
