@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,7 @@ public final class Browser implements AutoCloseable {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final By LOGIN_NAME = By.cssSelector("input[ng-model='username']");
 
   private final WebDriver driver;
   private final String baseUrl;
@@ -55,25 +57,19 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a Camunda webapp page and logs in on its login form, ending any earlier session first. */
   public void loginTo(String app, String user, String password) {
-    long started = System.nanoTime();
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     driver.manage().deleteAllCookies();
     driver.navigate().refresh();
     WebElement name;
     try {
-      // A webapp's first page in a cold JVM on a busy 2-core machine can take a while to boot.
-      name = new WebDriverWait(driver, Duration.ofSeconds(90))
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Path shot = screenshotQuietly("login-timeout-" + app);
+      name = waitFor(LOGIN_NAME);
+    } catch (TimeoutException e) {
       throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
-          + "') after " + (System.nanoTime() - started) / 1_000_000 + " ms; screenshot " + shot, e);
+          + "'); screenshot " + screenshotQuietly("login-timeout-" + app), e);
     }
-    System.out.println("Browser: " + app + " login form after " + (System.nanoTime() - started) / 1_000_000 + " ms");
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
   }
 
   public void go(String pathAndFragment) {
