@@ -69,7 +69,8 @@ public final class Browser implements AutoCloseable {
     }
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
   }
 
   public void go(String pathAndFragment) {
