@@ -1,0 +1,8 @@
+package org.claimdesk.discrepancy;
+
+/** How the report reached us (PD-1: email, live chat, or the web form). */
+public enum ReportChannel {
+  WEB,
+  EMAIL,
+  CHAT
+}
