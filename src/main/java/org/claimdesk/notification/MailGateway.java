@@ -109,13 +109,18 @@ class MailGateway {
     return alternative;
   }
 
-  /** The file with its name (RFC 2231-encoded when it is not ASCII), to save rather than show. */
+  /**
+   * The file with its name (RFC 2231-encoded when it is not ASCII), to save rather than show.
+   * Always base64: a file whose bytes happen to be ASCII would otherwise go as 7bit text, and
+   * SMTP would turn its line ends into CRLF, changing the file.
+   */
   private static MimeBodyPart attachment(CaseDocuments.DocumentContent document) throws MessagingException {
     CaseDocument item = document.document();
     MimeBodyPart part = new MimeBodyPart();
     part.setDataHandler(new DataHandler(new ByteArrayDataSource(document.content(), item.contentType())));
     part.setDisposition(Part.ATTACHMENT);
     part.setFileName(item.fileName());
+    part.setHeader("Content-Transfer-Encoding", "base64");
     return part;
   }
 
