@@ -118,7 +118,7 @@ final class PdfTextFlow {
       run(() -> {
         content.setStrokingColor(0.75f);
         content.setLineWidth(1.5f);
-        content.moveTo(LEFT + 2, y - BODY.leading() + 3);
+        content.moveTo(LEFT + 2, y - BODY.leading());
         content.lineTo(LEFT + 2, y);
         content.stroke();
       });
