@@ -3,7 +3,10 @@ package org.claimdesk.cases;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/cases/{reference}}: what the customer sees of their case. */
+/**
+ * {@code GET /api/cases/{reference}}: what the customer sees of their case, with the documents
+ * written for them (PD-6), each with the path it downloads from (the same access token applies).
+ */
 public record CaseView(
     String reference,
     CaseType type,
@@ -14,7 +17,8 @@ public record CaseView(
     Instant openedAt,
     Instant replyDueBy,
     Offer offer,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<Document> documents) {
 
   /** The offer awaiting the customer's consent; {@code amount}/{@code currency} absent for an ALTERNATIVE. */
   public record Offer(OfferType type, Long amount, String currency, String description) {
@@ -29,8 +33,18 @@ public record CaseView(
     }
   }
 
-  static CaseView of(CaseRecord record, List<TimelineEntry> timeline) {
+  /** A document of the case; {@code href} is its customer download, {@code GET} with header {@code X-Case-Token}. */
+  public record Document(String id, String kind, String fileName, Instant createdAt, String href) {
+
+    static Document of(String reference, CaseDocument document) {
+      return new Document(document.id(), document.kind(), document.fileName(), document.createdAt(),
+          "/api/cases/" + reference + "/documents/" + document.id());
+    }
+  }
+
+  static CaseView of(CaseRecord record, List<TimelineEntry> timeline, List<CaseDocument> documents) {
     return new CaseView(record.reference(), record.type(), record.status(), record.outcome(), record.ruleId(),
-        record.policyVersion(), record.openedAt(), record.replyDueBy(), Offer.of(record.offer()), timeline);
+        record.policyVersion(), record.openedAt(), record.replyDueBy(), Offer.of(record.offer()), timeline,
+        documents.stream().map(document -> Document.of(record.reference(), document)).toList());
   }
 }

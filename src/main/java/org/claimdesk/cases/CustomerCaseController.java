@@ -19,7 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/cases/{reference}}: the customer's case, open to anyone who holds its access token
- * (header {@code X-Case-Token}); an unknown reference and a wrong token both answer 404.
+ * (header {@code X-Case-Token}); an unknown reference and a wrong token both answer 404, and so
+ * does an unknown document of a case.
  */
 @RestController
 @RequestMapping(path = "/api/cases/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,6 +38,19 @@ class CustomerCaseController {
   ResponseEntity<CaseView> view(@PathVariable String reference,
       @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(customerCases.view(reference, token));
+  }
+
+  /**
+   * A document written for the customer (PD-6), as a download (see {@link Downloads}); the 404
+   * for an unknown document is the one for a wrong token. Any {@code Accept}: the type is the
+   * document's, not this controller's JSON.
+   */
+  @GetMapping(path = "/documents/{id}", produces = MediaType.ALL_VALUE)
+  ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable String id,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    CaseDocuments.DocumentContent document = customerCases.document(reference, token, id);
+    CaseDocument item = document.document();
+    return Downloads.attachment(item.fileName(), item.contentType(), document.content());
   }
 
   /** One or more files in the multipart field {@code file}. */

@@ -22,12 +22,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a customer does on their case with its access token: read it, send evidence, accept or
- * decline the offer, give feedback, withdraw a scheduled cancellation. Whether the case is waiting for an action is the process's
- * to say: the action is correlated as a message by business key = case reference, and stored
- * in the same transaction; when no process waits for it, nothing is stored (409). Evidence is
- * the exception (RF-1): it is stored whenever the case is not final, and correlated only when
- * the process waits for it.
+ * What a customer does on their case with its access token: read it and download its documents,
+ * send evidence, accept or decline the offer, give feedback, withdraw a scheduled cancellation.
+ * Whether the case is waiting for an action is the process's to say: the action is correlated as
+ * a message by business key = case reference, and stored in the same transaction; when no
+ * process waits for it, nothing is stored (409). Evidence is the exception (RF-1): it is stored
+ * whenever the case is not final, and correlated only when the process waits for it.
  */
 @Service
 class CustomerCases {
@@ -42,15 +42,17 @@ class CustomerCases {
   private static final Logger log = LoggerFactory.getLogger(CustomerCases.class);
 
   private final JdbcCaseService cases;
+  private final CaseDocuments documents;
   private final RuntimeService runtime;
   private final CaseProperties properties;
   private final Map<CaseType, CaseProcessMessages> messages = new EnumMap<>(CaseType.class);
   private final TransactionTemplate transaction;
   private final TransactionTemplate readOnly;
 
-  CustomerCases(JdbcCaseService cases, RuntimeService runtime, CaseProperties properties,
+  CustomerCases(JdbcCaseService cases, CaseDocuments documents, RuntimeService runtime, CaseProperties properties,
       List<CaseProcessMessages> processMessages, PlatformTransactionManager transactionManager) {
     this.cases = cases;
+    this.documents = documents;
     this.runtime = runtime;
     this.properties = properties;
     processMessages.forEach(m -> {
@@ -67,7 +69,21 @@ class CustomerCases {
   CaseView view(String reference, String token) {
     return readOnly.execute(status -> {
       CaseRecord record = authorised(reference, token);
-      return CaseView.of(record, cases.timelineOf(record.reference()));
+      return CaseView.of(record, cases.timelineOf(record.reference()), documents.documentsOf(record.reference()));
+    });
+  }
+
+  /**
+   * A document written for the customer, with its content. An unknown document (or an id that is
+   * none) answers the same 404 as an unknown reference or a wrong token: nothing tells them apart.
+   */
+  CaseDocuments.DocumentContent document(String reference, String token, String documentId) {
+    return readOnly.execute(status -> {
+      CaseRecord record = authorised(reference, token);
+      CaseDocuments.DocumentContent document = documents.content(record.reference(), documentId)
+          .orElseThrow(CaseNotFoundException::new);
+      log.info("Document {} of case {} downloaded by the customer", documentId, record.reference());
+      return document;
     });
   }
 

@@ -54,5 +54,53 @@ public enum CustomerMessage {
   /** The recharge reached the wallet, credited by the shop: the case closes. {@code amount} (positive). */
   RECHARGE_ARRIVED,
   /** The recharge's payment never completed (not captured): nothing charged, nothing to credit. Optional {@code agentMessage}. */
-  RECHARGE_NOT_PAID
+  RECHARGE_NOT_PAID,
+  /**
+   * A payment discrepancy report is in and the investigation has started at once (PD-1): we are
+   * checking the payment with our records and our payment processor, and write by a date.
+   * {@code amount} (positive, the payment), {@code capturedAt} (when it was made), {@code replyDueBy}.
+   */
+  DISCREPANCY_RECEIVED,
+  /**
+   * The payment is older than the 60-day reporting window: no investigation under PD-2 (cited),
+   * but support still helps. {@code capturedAt}, {@code windowEndedAt}, {@code supportContact}
+   * (an email address).
+   */
+  DISCREPANCY_OUTSIDE_WINDOW,
+  /**
+   * The investigator needs details, as a file or a text note on the case page; without them the
+   * investigation goes on with what it has (the case is not closed). {@code agentMessage} (the
+   * question), {@code respondBy}.
+   */
+  DISCREPANCY_DETAILS_REQUESTED,
+  /** Reminder: the details are still awaited; the same consequence. {@code respondBy}. */
+  DISCREPANCY_DETAILS_REMINDER,
+  /**
+   * We asked the payment processor or the bank for its records (PD-3) and write again when they
+   * answer; nothing to do. {@code institution} ({@code PROCESSOR} or {@code BANK}), {@code answerDueBy}.
+   */
+  DISCREPANCY_PROCESSOR_CONSULTED,
+  /**
+   * The investigation is complete: what it found, what we did, the rule, the resolution document
+   * (attached, and on the case page) and the coming follow-up (PD-4, PD-5, PD-6). {@code cause}
+   * (DUPLICATE_CHARGE, OVERCHARGED, MERCHANT_ERROR, UNAUTHORIZED_MERCHANT_SECURITY, CUSTOMER_ERROR,
+   * FRAUD_NOT_MERCHANT, THIRD_PARTY_ISSUE or NO_DISCREPANCY), {@code remedy} (REFUND,
+   * BALANCE_ADJUSTMENT, ASSISTANCE or NONE), {@code amount} (positive with REFUND and
+   * BALANCE_ADJUSTMENT, none otherwise), {@code ruleId} (e.g. PD-4); optional {@code agentMessage}.
+   * ASSISTANCE goes with the causes of PD-5 (CUSTOMER_ERROR, FRAUD_NOT_MERCHANT, THIRD_PARTY_ISSUE),
+   * NONE with NO_DISCREPANCY and only with it.
+   */
+  DISCREPANCY_RESOLVED,
+  /**
+   * Follow-up (PD-6): is the customer satisfied with how the dispute was resolved? Answer on the
+   * case page; if not, the investigation reopens and a manager reviews it. {@code respondBy}.
+   */
+  DISCREPANCY_FOLLOW_UP,
+  /** Not satisfied: the investigation is reopened and a manager reviews it. {@code replyDueBy}. */
+  DISCREPANCY_REOPENED,
+  /**
+   * A manager reviewed the case again and confirms the resolution; the case is closed and the
+   * documentation already sent remains valid. {@code agentMessage} (required: the manager's words).
+   */
+  DISCREPANCY_RESOLUTION_UPHELD
 }

@@ -4,17 +4,25 @@ import static org.claimdesk.notification.MessageParameters.ACCESS_ENDED_AT;
 import static org.claimdesk.notification.MessageParameters.ACCESS_ENDS_AT;
 import static org.claimdesk.notification.MessageParameters.AGENT_MESSAGE;
 import static org.claimdesk.notification.MessageParameters.AMOUNT;
+import static org.claimdesk.notification.MessageParameters.ANSWER_DUE_BY;
+import static org.claimdesk.notification.MessageParameters.ASSISTANCE;
+import static org.claimdesk.notification.MessageParameters.CAPTURED_AT;
+import static org.claimdesk.notification.MessageParameters.CAUSE;
 import static org.claimdesk.notification.MessageParameters.CHECK_AT;
 import static org.claimdesk.notification.MessageParameters.DESCRIPTION;
 import static org.claimdesk.notification.MessageParameters.END_OF_CYCLE;
 import static org.claimdesk.notification.MessageParameters.EVIDENCE_REQUIRED;
+import static org.claimdesk.notification.MessageParameters.INSTITUTION;
 import static org.claimdesk.notification.MessageParameters.MODE;
 import static org.claimdesk.notification.MessageParameters.PLAN;
 import static org.claimdesk.notification.MessageParameters.REFUND;
 import static org.claimdesk.notification.MessageParameters.REFUND_DECISION;
+import static org.claimdesk.notification.MessageParameters.REMEDY;
 import static org.claimdesk.notification.MessageParameters.REPLY_DUE_BY;
 import static org.claimdesk.notification.MessageParameters.RESPOND_BY;
 import static org.claimdesk.notification.MessageParameters.RULE_ID;
+import static org.claimdesk.notification.MessageParameters.SUPPORT_CONTACT;
+import static org.claimdesk.notification.MessageParameters.WINDOW_ENDED_AT;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +65,9 @@ class CustomerMessageRenderer {
 
   /** The rule RECHARGE_CREDITED cites: wallet credit is for future purchases, never refunded or withdrawn. */
   static final String WALLET_CREDIT_RULE = "WR-1";
+
+  /** The rule DISCREPANCY_OUTSIDE_WINDOW cites: payment problems are reported within 60 days. */
+  static final String DISCREPANCY_WINDOW_RULE = "PD-2";
 
   static final String BUNDLE = "mail/customer-messages";
   private static final String TEXT_TEMPLATE = "customer-message.txt";
@@ -173,6 +184,44 @@ class CustomerMessageRenderer {
           t.paragraph("RECHARGE_ARRIVED.intro", formats.money(checked.money(AMOUNT))),
           t.paragraph("RECHARGE_ARRIVED.next", reference));
       case RECHARGE_NOT_PAID -> rechargeNotPaid(t, reference, checked);
+      case DISCREPANCY_RECEIVED -> List.of(
+          t.paragraph("DISCREPANCY_RECEIVED.intro", reference, formats.money(checked.money(AMOUNT)),
+              formats.dateTime(checked.instant(CAPTURED_AT))),
+          t.paragraph("DISCREPANCY_RECEIVED.investigation"),
+          t.paragraph("DISCREPANCY_RECEIVED.reply", formats.dateTime(checked.instant(REPLY_DUE_BY))),
+          t.paragraph("DISCREPANCY_RECEIVED.next"));
+      case DISCREPANCY_OUTSIDE_WINDOW -> List.of(
+          t.paragraph("DISCREPANCY_OUTSIDE_WINDOW.intro", reference),
+          Block.rule(t.get("DISCREPANCY_OUTSIDE_WINDOW.rule", DISCREPANCY_WINDOW_RULE,
+              t.get("rule." + DISCREPANCY_WINDOW_RULE))),
+          t.paragraph("DISCREPANCY_OUTSIDE_WINDOW.dates", formats.dateTime(checked.instant(CAPTURED_AT)),
+              formats.dateTime(checked.instant(WINDOW_ENDED_AT))),
+          t.paragraph("DISCREPANCY_OUTSIDE_WINDOW.help", checked.text(SUPPORT_CONTACT).strip(), reference));
+      case DISCREPANCY_DETAILS_REQUESTED -> List.of(
+          t.paragraph("DISCREPANCY_DETAILS_REQUESTED.intro", reference),
+          Block.quote(t.get("DISCREPANCY_DETAILS_REQUESTED.what"), checked.text(AGENT_MESSAGE)),
+          t.paragraph("DISCREPANCY_DETAILS_REQUESTED.howTo", formats.dateTime(checked.instant(RESPOND_BY))),
+          t.paragraph("DISCREPANCY_DETAILS_REQUESTED.next"));
+      case DISCREPANCY_DETAILS_REMINDER -> List.of(
+          t.paragraph("DISCREPANCY_DETAILS_REMINDER.intro", reference),
+          t.paragraph("DISCREPANCY_DETAILS_REMINDER.howTo", formats.dateTime(checked.instant(RESPOND_BY))),
+          t.paragraph("DISCREPANCY_DETAILS_REMINDER.next"));
+      case DISCREPANCY_PROCESSOR_CONSULTED -> List.of(
+          t.paragraph("DISCREPANCY_PROCESSOR_CONSULTED.intro." + checked.text(INSTITUTION), reference),
+          t.paragraph("DISCREPANCY_PROCESSOR_CONSULTED.answer", formats.dateTime(checked.instant(ANSWER_DUE_BY))),
+          t.paragraph("DISCREPANCY_PROCESSOR_CONSULTED.next"));
+      case DISCREPANCY_RESOLVED -> discrepancyResolved(t, formats, reference, checked);
+      case DISCREPANCY_FOLLOW_UP -> List.of(
+          t.paragraph("DISCREPANCY_FOLLOW_UP.intro", reference),
+          t.paragraph("DISCREPANCY_FOLLOW_UP.howTo", formats.dateTime(checked.instant(RESPOND_BY))),
+          t.paragraph("DISCREPANCY_FOLLOW_UP.next"));
+      case DISCREPANCY_REOPENED -> List.of(
+          t.paragraph("DISCREPANCY_REOPENED.intro", reference),
+          t.paragraph("DISCREPANCY_REOPENED.review"),
+          t.paragraph("DISCREPANCY_REOPENED.reply", formats.dateTime(checked.instant(REPLY_DUE_BY))));
+      case DISCREPANCY_RESOLUTION_UPHELD -> List.of(
+          Block.quote(t.get("DISCREPANCY_RESOLUTION_UPHELD.intro", reference), checked.text(AGENT_MESSAGE)),
+          t.paragraph("DISCREPANCY_RESOLUTION_UPHELD.next"));
     };
 
     String name = contact.name() == null ? "" : contact.name().strip();
@@ -244,6 +293,33 @@ class CustomerMessageRenderer {
     if (endOfCycle && !p.text(REFUND_DECISION).equals(REFUND)) {
       blocks.add(t.paragraph("CANCELLATION_CONFIRMED.withdraw", accessEndsAt));
     }
+    return blocks;
+  }
+
+  /**
+   * The investigation is complete (PD-6): what it found, what we did (a refund or balance
+   * adjustment for our errors, PD-4; how we help where we are not liable, PD-5, which depends on
+   * the cause; or nothing, the payment being correct), the rule, the agent's words if any, the
+   * attached document, and the follow-up to come.
+   */
+  private static List<Block> discrepancyResolved(Texts t, LocalizedFormats formats, String reference,
+      MessageParameters p) {
+    String ruleId = citedRule(CustomerMessage.DISCREPANCY_RESOLVED, p);
+    String cause = p.text(CAUSE);
+    String remedy = p.text(REMEDY);
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(t.paragraph("DISCREPANCY_RESOLVED.intro", reference));
+    blocks.add(t.paragraph("DISCREPANCY_RESOLVED.cause." + cause));
+    blocks.add(switch (remedy) {
+      case ASSISTANCE -> t.paragraph("DISCREPANCY_RESOLVED.remedy.ASSISTANCE." + cause);
+      case MessageParameters.NONE -> t.paragraph("DISCREPANCY_RESOLVED.remedy.NONE");
+      default -> t.paragraph("DISCREPANCY_RESOLVED.remedy." + remedy, formats.money(p.money(AMOUNT)));
+    });
+    blocks.add(Block.rule(t.get("DISCREPANCY_RESOLVED.rule", ruleId, t.get("rule." + ruleId))));
+    p.optionalText(AGENT_MESSAGE)
+        .ifPresent(text -> blocks.add(Block.quote(t.get("common.agentMessage"), text)));
+    blocks.add(t.paragraph("DISCREPANCY_RESOLVED.document"));
+    blocks.add(t.paragraph("DISCREPANCY_RESOLVED.next"));
     return blocks;
   }
 

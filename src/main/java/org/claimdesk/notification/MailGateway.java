@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 
+import org.claimdesk.cases.CaseDocument;
+import org.claimdesk.cases.CaseDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,16 +15,20 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Sends an outbox email through Spring's {@link JavaMailSender}, which Spring Boot creates when
  * {@code spring.mail.host} is set. Without a host (or with a blank one, as the postgres profile
  * has when {@code CLAIMDESK_SMTP_HOST} is unset) SMTP counts as not configured: emails stay in
- * the outbox as {@code NO_SMTP}.
+ * the outbox as {@code NO_SMTP}. An email whose row names a case document goes out as
+ * {@code multipart/mixed}: the message itself, then the document as an attachment.
  */
 @Component
 class MailGateway {
@@ -30,11 +36,13 @@ class MailGateway {
   private static final Logger log = LoggerFactory.getLogger(MailGateway.class);
 
   private final JavaMailSender sender;
+  private final CaseDocuments documents;
   private final String from;
   private final Clock clock;
 
-  MailGateway(ObjectProvider<JavaMailSender> sender, Environment environment,
+  MailGateway(ObjectProvider<JavaMailSender> sender, CaseDocuments documents, Environment environment,
       NotificationProperties properties, Clock clock) {
+    this.documents = documents;
     boolean hostSet = StringUtils.hasText(environment.getProperty("spring.mail.host"));
     this.sender = hostSet ? sender.getIfAvailable() : null;
     this.from = properties.from();
@@ -52,30 +60,63 @@ class MailGateway {
     return sender != null;
   }
 
-  /** Sends one email; throws when the SMTP server does not take it. */
+  /**
+   * Sends one email; throws when the SMTP server does not take it, or when its attachment is no
+   * longer a document of its case (then the dispatcher retries, and gives up as for SMTP).
+   */
   void send(OutboxEntry entry) throws MessagingException {
     if (sender == null) {
       throw new IllegalStateException("No SMTP server configured");
     }
+    CaseDocuments.DocumentContent attachment = entry.attachmentDocumentId() == null ? null
+        : documents.content(entry.caseReference(), entry.attachmentDocumentId()).orElseThrow(() ->
+            new IllegalStateException("Document " + entry.attachmentDocumentId() + " of case "
+                + entry.caseReference() + " to attach is not stored"));
     MimeMessage message = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
     helper.setFrom(from);
     helper.setTo(entry.recipient());
     helper.setSubject(entry.subject());
     helper.setSentDate(Date.from(clock.instant()));
-    if (entry.htmlBody() == null) {
+    if (entry.htmlBody() == null && attachment == null) {
       helper.setText(entry.textBody(), false);
+    } else if (attachment == null) {
+      message.setContent(alternative(entry));
     } else {
-      // multipart/alternative: mail programs show the HTML part, or the text where they cannot.
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      alternative.addBodyPart(part(entry.textBody(), "plain"));
-      alternative.addBodyPart(part(entry.htmlBody(), "html"));
-      message.setContent(alternative);
+      // multipart/mixed: what the mail program shows (as without an attachment), then the file.
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart body = new MimeBodyPart();
+      if (entry.htmlBody() == null) {
+        body.setText(entry.textBody(), StandardCharsets.UTF_8.name(), "plain");
+      } else {
+        body.setContent(alternative(entry));
+      }
+      mixed.addBodyPart(body);
+      mixed.addBodyPart(attachment(attachment));
+      message.setContent(mixed);
     }
     message.setHeader("Content-Language", entry.language());
     // RFC 3834: an automatic message, so auto-responders do not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
     sender.send(message);
+  }
+
+  /** multipart/alternative: mail programs show the HTML part, or the text where they cannot. */
+  private static MimeMultipart alternative(OutboxEntry entry) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(part(entry.textBody(), "plain"));
+    alternative.addBodyPart(part(entry.htmlBody(), "html"));
+    return alternative;
+  }
+
+  /** The file with its name (RFC 2231-encoded when it is not ASCII), to save rather than show. */
+  private static MimeBodyPart attachment(CaseDocuments.DocumentContent document) throws MessagingException {
+    CaseDocument item = document.document();
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(document.content(), item.contentType())));
+    part.setDisposition(Part.ATTACHMENT);
+    part.setFileName(item.fileName());
+    return part;
   }
 
   private static MimeBodyPart part(String text, String subtype) throws MessagingException {

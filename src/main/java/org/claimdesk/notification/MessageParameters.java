@@ -1,6 +1,7 @@
 package org.claimdesk.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.claimdesk.cases.OfferType;
 import org.claimdesk.commerce.Money;
@@ -35,6 +37,13 @@ final class MessageParameters {
   static final String REFUND_DECISION = "refundDecision";
   static final String ACCESS_ENDED_AT = "accessEndedAt";
   static final String CHECK_AT = "checkAt";
+  static final String CAPTURED_AT = "capturedAt";
+  static final String WINDOW_ENDED_AT = "windowEndedAt";
+  static final String SUPPORT_CONTACT = "supportContact";
+  static final String INSTITUTION = "institution";
+  static final String ANSWER_DUE_BY = "answerDueBy";
+  static final String CAUSE = "cause";
+  static final String REMEDY = "remedy";
 
   /** The values of {@link #MODE} (SC-2). */
   static final String IMMEDIATE = "IMMEDIATE";
@@ -42,10 +51,28 @@ final class MessageParameters {
   /** The values of {@link #REFUND_DECISION} (SC-3, SC-4). */
   static final String REFUND = "REFUND";
   static final String NO_REFUND = "NO_REFUND";
+  /** The values of {@link #INSTITUTION} (PD-3): whom we asked for their records. */
+  static final String PROCESSOR = "PROCESSOR";
+  static final String BANK = "BANK";
+  /**
+   * The values of {@link #CAUSE}, as {@code org.claimdesk.discrepancy.Cause} names them: the
+   * merchant's errors (PD-4), those it is not liable for (PD-5), and a correct payment.
+   */
+  static final List<String> MERCHANT_ERRORS = List.of("DUPLICATE_CHARGE", "OVERCHARGED", "MERCHANT_ERROR",
+      "UNAUTHORIZED_MERCHANT_SECURITY");
+  static final List<String> NOT_LIABLE = List.of("CUSTOMER_ERROR", "FRAUD_NOT_MERCHANT", "THIRD_PARTY_ISSUE");
+  static final String NO_DISCREPANCY = "NO_DISCREPANCY";
+  /** The values of {@link #REMEDY}, as {@code org.claimdesk.discrepancy.Remedy} names them; also {@link #REFUND}. */
+  static final String BALANCE_ADJUSTMENT = "BALANCE_ADJUSTMENT";
+  static final String ASSISTANCE = "ASSISTANCE";
+  static final String NONE = "NONE";
 
-  /** The messages whose {@link #AMOUNT} is a recharge, which is never zero or negative. */
+  /** The messages whose {@link #AMOUNT} is a recharge or a payment, which is never zero or negative. */
   private static final Set<CustomerMessage> POSITIVE_AMOUNT = EnumSet.of(
-      CustomerMessage.RECHARGE_WAIT, CustomerMessage.RECHARGE_CREDITED, CustomerMessage.RECHARGE_ARRIVED);
+      CustomerMessage.RECHARGE_WAIT, CustomerMessage.RECHARGE_CREDITED, CustomerMessage.RECHARGE_ARRIVED,
+      CustomerMessage.DISCREPANCY_RECEIVED);
+  /** An email address as a customer can write to it: something, an at sign, a domain with a dot. */
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
   private record Spec(Class<?> type, boolean required) {
   }
@@ -75,7 +102,8 @@ final class MessageParameters {
       case CLAIM_REFUSED -> specs(RULE_ID, text, AGENT_MESSAGE, optionalText);
       case AGENT_REPLY, FIX_CONFIRMED -> specs(AGENT_MESSAGE, text);
       case EVIDENCE_REQUESTED -> specs(AGENT_MESSAGE, text, RESPOND_BY, instant);
-      case EVIDENCE_REMINDER, OFFER_REMINDER, FEEDBACK_REQUESTED -> specs(RESPOND_BY, instant);
+      case EVIDENCE_REMINDER, OFFER_REMINDER, FEEDBACK_REQUESTED, DISCREPANCY_DETAILS_REMINDER,
+          DISCREPANCY_FOLLOW_UP -> specs(RESPOND_BY, instant);
       case OFFER_MADE -> specs(OFFER_TYPE, new Spec(OfferType.class, true),
           AMOUNT, new Spec(Money.class, false), DESCRIPTION, optionalText, AGENT_MESSAGE, optionalText,
           RESPOND_BY, instant);
@@ -89,6 +117,14 @@ final class MessageParameters {
       case RECHARGE_WAIT -> specs(AMOUNT, money, CHECK_AT, instant);
       case RECHARGE_CREDITED, RECHARGE_ARRIVED -> specs(AMOUNT, money);
       case RECHARGE_NOT_PAID -> specs(AGENT_MESSAGE, optionalText);
+      case DISCREPANCY_RECEIVED -> specs(AMOUNT, money, CAPTURED_AT, instant, REPLY_DUE_BY, instant);
+      case DISCREPANCY_OUTSIDE_WINDOW -> specs(CAPTURED_AT, instant, WINDOW_ENDED_AT, instant, SUPPORT_CONTACT, text);
+      case DISCREPANCY_DETAILS_REQUESTED -> specs(AGENT_MESSAGE, text, RESPOND_BY, instant);
+      case DISCREPANCY_PROCESSOR_CONSULTED -> specs(INSTITUTION, text, ANSWER_DUE_BY, instant);
+      case DISCREPANCY_RESOLVED -> specs(CAUSE, text, REMEDY, text, AMOUNT, new Spec(Money.class, false),
+          RULE_ID, text, AGENT_MESSAGE, optionalText);
+      case DISCREPANCY_REOPENED -> specs(REPLY_DUE_BY, instant);
+      case DISCREPANCY_RESOLUTION_UPHELD -> specs(AGENT_MESSAGE, text);
     };
   }
 
@@ -149,11 +185,53 @@ final class MessageParameters {
         throw new IllegalArgumentException("CANCELLATION_CONFIRMED with NO_REFUND must not carry parameter amount");
       }
     }
+    if (message == CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW
+        && !EMAIL_ADDRESS.matcher(checked.text(SUPPORT_CONTACT).strip()).matches()) {
+      throw new IllegalArgumentException("DISCREPANCY_OUTSIDE_WINDOW parameter supportContact must be an email"
+          + " address");
+    }
+    if (message == CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED) {
+      checked.requireOneOf(INSTITUTION, PROCESSOR, BANK);
+    }
+    if (message == CustomerMessage.DISCREPANCY_RESOLVED) {
+      checked.checkResolution();
+    }
     if (POSITIVE_AMOUNT.contains(message) && !checked.money(AMOUNT).isPositive()) {
       throw new IllegalArgumentException(message + " needs a positive parameter amount (Money), not "
           + checked.money(AMOUNT));
     }
     return checked;
+  }
+
+  /**
+   * What a resolution says must hold together: a known cause and remedy; an amount, positive, with
+   * a refund or a balance adjustment and with nothing else; assistance only where we are not
+   * liable (PD-5), whose sentence depends on the cause; "nothing to correct" exactly for a correct
+   * payment.
+   */
+  private void checkResolution() {
+    List<String> causes = new ArrayList<>(MERCHANT_ERRORS);
+    causes.addAll(NOT_LIABLE);
+    causes.add(NO_DISCREPANCY);
+    String cause = requireOneOf(CAUSE, causes.toArray(String[]::new));
+    String remedy = requireOneOf(REMEDY, REFUND, BALANCE_ADJUSTMENT, ASSISTANCE, NONE);
+    boolean movesMoney = remedy.equals(REFUND) || remedy.equals(BALANCE_ADJUSTMENT);
+    Optional<Money> amount = optionalMoney(AMOUNT);
+    if (movesMoney && amount.filter(Money::isPositive).isEmpty()) {
+      throw new IllegalArgumentException("DISCREPANCY_RESOLVED with " + remedy
+          + " needs a positive parameter amount (Money)");
+    }
+    if (!movesMoney && amount.isPresent()) {
+      throw new IllegalArgumentException("DISCREPANCY_RESOLVED with " + remedy + " must not carry parameter amount");
+    }
+    if (remedy.equals(ASSISTANCE) && !NOT_LIABLE.contains(cause)) {
+      throw new IllegalArgumentException("DISCREPANCY_RESOLVED with ASSISTANCE needs a cause we are not liable"
+          + " for (" + String.join(", ", NOT_LIABLE) + "), not " + cause);
+    }
+    if (remedy.equals(NONE) != cause.equals(NO_DISCREPANCY)) {
+      throw new IllegalArgumentException("DISCREPANCY_RESOLVED with remedy NONE goes with cause NO_DISCREPANCY"
+          + " and only with it, not remedy " + remedy + " with cause " + cause);
+    }
   }
 
   private String requireOneOf(String name, String... allowed) {

@@ -2,6 +2,7 @@ package org.claimdesk.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class NotificationOutbox {
 
   private static final String COLUMNS = "id, case_reference, recipient_kind, message_kind, language,"
       + " recipient, subject, text_body, html_body, status, attempts, next_attempt_at, last_error,"
-      + " created_at, sent_at";
+      + " created_at, sent_at, attachment_document_id";
 
   private final JdbcClient jdbc;
 
@@ -32,7 +33,7 @@ class NotificationOutbox {
   void insert(OutboxEntry entry) {
     jdbc.sql("insert into claimdesk.notification_outbox (" + COLUMNS + ") values (:id, :caseReference,"
             + " :recipientKind, :messageKind, :language, :recipient, :subject, :textBody, :htmlBody,"
-            + " :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt)")
+            + " :status, :attempts, :nextAttemptAt, :lastError, :createdAt, :sentAt, :attachmentDocumentId)")
         .param("id", entry.id())
         .param("caseReference", entry.caseReference())
         .param("recipientKind", entry.recipientKind().name())
@@ -48,6 +49,7 @@ class NotificationOutbox {
         .param("lastError", entry.lastError())
         .param("createdAt", DbTimes.toDb(entry.createdAt()))
         .param("sentAt", DbTimes.toDb(entry.sentAt()))
+        .param("attachmentDocumentId", entry.attachmentDocumentId(), Types.BIGINT)
         .update();
   }
 
@@ -138,6 +140,6 @@ class NotificationOutbox {
         rs.getString("text_body"), rs.getString("html_body"),
         OutboxEntry.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
         DbTimes.fromDb(rs, "next_attempt_at"), rs.getString("last_error"), DbTimes.fromDb(rs, "created_at"),
-        DbTimes.fromDb(rs, "sent_at"));
+        DbTimes.fromDb(rs, "sent_at"), rs.getObject("attachment_document_id", Long.class));
   }
 }

@@ -34,14 +34,15 @@ class OutboxController {
 
   record OutboxView(String id, String caseReference, String recipientKind, String messageKind,
       String language, String recipient, String subject, String status, int attempts,
-      String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String textBody) {
+      String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt, Long attachmentDocumentId,
+      String textBody) {
 
     static OutboxView of(OutboxEntry entry) {
       return new OutboxView(entry.id(), entry.caseReference(), entry.recipientKind().name(),
           entry.messageKind(), entry.language(), entry.recipient(), entry.subject(),
           entry.status().name(), entry.attempts(), entry.lastError(), entry.createdAt(),
           entry.status() == OutboxEntry.Status.PENDING ? entry.nextAttemptAt() : null,
-          entry.sentAt(), entry.textBody());
+          entry.sentAt(), entry.attachmentDocumentId(), entry.textBody());
     }
   }
 

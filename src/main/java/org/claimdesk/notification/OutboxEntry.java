@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param messageKind a {@link CustomerMessage} name, or {@link OutboxEntry#TEAM_LEAD_NOTICE}
  * @param htmlBody null for a plain-text email (staff notices)
+ * @param attachmentDocumentId the case document the email carries as an attachment (V6), null for
+ *     none; its bytes are read when the email is sent
  */
 record OutboxEntry(
     String id,
@@ -23,7 +25,8 @@ record OutboxEntry(
     Instant nextAttemptAt,
     String lastError,
     Instant createdAt,
-    Instant sentAt) {
+    Instant sentAt,
+    Long attachmentDocumentId) {
 
   static final String TEAM_LEAD_NOTICE = "TEAM_LEAD_NOTICE";
 

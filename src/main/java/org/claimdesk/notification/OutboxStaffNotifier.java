@@ -54,7 +54,7 @@ class OutboxStaffNotifier implements StaffNotifier {
         OutboxEntry.RecipientKind.STAFF, OutboxEntry.TEAM_LEAD_NOTICE, "en", teamLead.strip(),
         subject.strip().replaceAll("\\s+", " "), text.strip() + "\n\nCase: " + caseReference + "\n",
         null, mail.configured() ? OutboxEntry.Status.PENDING : OutboxEntry.Status.NO_SMTP, 0, now,
-        null, now, null);
+        null, now, null, null);
     outbox.insert(queued);
     dispatcher.afterCommit(queued);
   }

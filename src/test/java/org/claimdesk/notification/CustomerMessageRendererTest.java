@@ -513,6 +513,284 @@ class CustomerMessageRendererTest {
         .doesNotContain("Message from our support team");
   }
 
+  static Map<String, Object> resolution(String cause, String remedy, Money amount, String ruleId) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("cause", cause);
+    parameters.put("remedy", remedy);
+    if (amount != null) {
+      parameters.put("amount", amount);
+    }
+    parameters.put("ruleId", ruleId);
+    return parameters;
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_RECEIVED (PD-1): the payment, its date per language, investigation started, reply date")
+  void discrepancyReceived() {
+    Map<String, Object> parameters = Map.of("amount", Money.of(123456, "EUR"),
+        "capturedAt", Instant.parse("2026-09-01T08:05:00Z"), "replyDueBy", Instant.parse("2026-11-21T14:30:00Z"));
+
+    RenderedMessage english = render(CustomerMessage.DISCREPANCY_RECEIVED, JOHN, parameters);
+    assertThat(english.subject()).isEqualTo("Your payment report CD-2026-000042: our investigation has started");
+    assertThat(english.textBody())
+        .contains("We have received your report about the payment of 1,234.56 EUR made on 1 September 2026,"
+            + " 08:05 UTC, and registered it under the reference CD-2026-000042.")
+        .contains("We started our investigation at once: we are checking this payment against our own records"
+            + " and those of our payment processor.")
+        .contains("A member of our team will write to you by 21 November 2026, 14:30 UTC at the latest.");
+
+    RenderedMessage french = render(CustomerMessage.DISCREPANCY_RECEIVED, MARIE, parameters);
+    assertThat(french.subject()).isEqualTo("Votre signalement CD-2026-000042" + NBSP + ": notre enquête a commencé");
+    assertThat(french.textBody())
+        .contains("concernant le paiement de 1" + NBSP + "234,56 EUR effectué le 1er septembre 2026 à 08:05 UTC,"
+            + " enregistré sous la référence CD-2026-000042.")
+        .contains("Nous avons ouvert notre enquête immédiatement" + NBSP + ": nous vérifions ce paiement")
+        .contains("Un membre de notre équipe vous écrira au plus tard le 21 novembre 2026 à 14:30 UTC.");
+    assertThatThrownBy(() -> render(CustomerMessage.DISCREPANCY_RECEIVED, JOHN, Map.of("amount", Money.of(0, "EUR"),
+        "capturedAt", SampleMessages.CAPTURED_AT, "replyDueBy", SampleMessages.DUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DISCREPANCY_RECEIVED needs a positive parameter amount (Money)");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_OUTSIDE_WINDOW cites PD-2, gives both dates per language, and where support still helps")
+  void discrepancyOutsideWindowCitesPd2() {
+    RenderedMessage english = render(CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW, JOHN);
+    assertThat(english.subject()).isEqualTo("Your payment report CD-2026-000042: outside the reporting period");
+    assertThat(english.textBody())
+        .contains("Payment problems must be reported within 60 days of the transaction, under the following rule"
+            + " of our policy:\n\nRule PD-2: A payment problem must be reported within 60 days of the transaction"
+            + " date.")
+        .contains("This payment was made on 3 September 2026, 09:15 UTC, and the period for reporting it ended on"
+            + " 2 November 2026, 09:15 UTC. We are sorry, but we therefore cannot open an investigation")
+        .contains("Our support team will still gladly help you: please write to support@loop.example, quoting the"
+            + " reference CD-2026-000042.");
+    assertThat(english.htmlBody()).contains("Rule PD-2: A payment problem must be reported within 60 days");
+
+    RenderedMessage french = render(CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW, MARIE);
+    assertThat(french.textBody())
+        .contains("Règle PD-2" + NBSP + ": Un problème de paiement doit être signalé dans les 60 jours suivant la date"
+            + " de la transaction.")
+        .contains("Ce paiement a été effectué le 3 septembre 2026 à 09:15 UTC, et le délai pour le signaler a pris fin"
+            + " le 2 novembre 2026 à 09:15 UTC.")
+        .contains("écrivez-nous à support@loop.example en indiquant la référence CD-2026-000042.");
+
+    Map<String, Object> noAddress = new HashMap<>(
+        SampleMessages.parametersOf(CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW));
+    noAddress.put("supportContact", "our support team");
+    assertThatThrownBy(() -> render(CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW, JOHN, noAddress))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("supportContact must be an email address");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_DETAILS_REQUESTED and _REMINDER: the question, a file or a note by a date, case stays open")
+  void discrepancyDetails() {
+    RenderedMessage requested = render(CustomerMessage.DISCREPANCY_DETAILS_REQUESTED, JOHN, Map.of(
+        "agentMessage", "Which card did you pay with?", "respondBy", SampleMessages.DUE));
+    assertThat(requested.subject()).isEqualTo("Your payment report CD-2026-000042: we need more details");
+    assertThat(requested.textBody())
+        .contains("What we need:\n> Which card did you pay with?")
+        .contains("Please add them on your case page by 21 November 2026, 14:30 UTC, as a file or as a text note.")
+        .contains("we will continue our investigation with the information we already have. Your case stays open.")
+        .doesNotContain("close your case");
+    assertThat(render(CustomerMessage.DISCREPANCY_DETAILS_REQUESTED, MARIE).textBody())
+        .contains("Ce dont nous avons besoin" + NBSP + ":\n> We checked the booking")
+        .contains("au plus tard le 21 novembre 2026 à 14:30 UTC, sous forme de fichier ou de note écrite.")
+        .contains("nous poursuivrons notre enquête avec les éléments dont nous disposons. Votre dossier reste ouvert.");
+
+    RenderedMessage reminder = render(CustomerMessage.DISCREPANCY_DETAILS_REMINDER, JOHN);
+    assertThat(reminder.subject())
+        .isEqualTo("Reminder: your payment report CD-2026-000042 is waiting for your details");
+    assertThat(reminder.textBody()).contains("by 21 November 2026, 14:30 UTC, as a file or as a text note.")
+        .contains("Your case stays open.");
+    assertThat(render(CustomerMessage.DISCREPANCY_DETAILS_REMINDER, MARIE).textBody())
+        .contains("Nous attendons toujours les précisions demandées pour votre signalement CD-2026-000042.")
+        .contains("Votre dossier reste ouvert.");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_PROCESSOR_CONSULTED (PD-3): the processor or the bank, the answer date, nothing to do")
+  void discrepancyProcessorConsulted() {
+    assertThat(render(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED, JOHN).textBody())
+        .contains("we have asked our payment processor for its records of this payment.")
+        .contains("We expect their answer by 21 November 2026, 14:30 UTC and will write to you again then.")
+        .contains("You do not need to do anything in the meantime.");
+    Map<String, Object> bank = Map.of("institution", "BANK", "answerDueBy", Instant.parse("2026-12-01T09:00:00Z"));
+    assertThat(render(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED, JOHN, bank).textBody())
+        .contains("we have asked the bank involved for its records of this payment.")
+        .doesNotContain("payment processor");
+    assertThat(render(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED, MARIE, bank).textBody())
+        .contains("nous avons demandé à la banque concernée ses données sur ce paiement.")
+        .contains("Nous attendons sa réponse au plus tard le 1er décembre 2026 à 09:00 UTC");
+    assertThatThrownBy(() -> render(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED, JOHN,
+        Map.of("institution", "CARD_SCHEME", "answerDueBy", SampleMessages.DUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parameter institution must be one of PROCESSOR, BANK, not CARD_SCHEME");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_RESOLVED with a refund (PD-4): finding, amount refunded, rule, document, follow-up")
+  void discrepancyResolvedWithRefund() {
+    RenderedMessage english = render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN);
+    assertThat(english.subject()).isEqualTo("Your payment report CD-2026-000042: our investigation is complete");
+    assertThat(english.textBody())
+        .contains("We have completed our investigation into your report CD-2026-000042.\n\n"
+            + "We found that you were charged twice for the same purchase. The error was ours.\n\n"
+            + "We have refunded 49.90 EUR to your original means of payment. Depending on your bank, it may take"
+            + " a few business days to appear on your statement.\n\n"
+            + "Rule PD-4: We correct our own errors, including unauthorised transactions caused by flaws in our"
+            + " security, with a refund or a balance adjustment.")
+        .contains("Message from our support team:\n> We checked the booking")
+        .contains("The attached document records our investigation and its outcome. You can also download it at"
+            + " any time on your case page.")
+        .contains("In a few days, we will check with you that you are satisfied");
+    RenderedMessage french = render(CustomerMessage.DISCREPANCY_RESOLVED, MARIE,
+        resolution("OVERCHARGED", "REFUND", Money.of(123456, "EUR"), "PD-4"));
+    assertThat(french.subject()).isEqualTo("Votre signalement CD-2026-000042" + NBSP + ": notre enquête est terminée");
+    assertThat(french.textBody())
+        .contains("Nous avons constaté qu’un montant supérieur à celui dû vous a été débité. L’erreur vient de nous.")
+        .contains("Nous vous avons remboursé 1" + NBSP + "234,56 EUR sur votre moyen de paiement d’origine.")
+        .contains("Règle PD-4" + NBSP + ": Nous corrigeons nos propres erreurs")
+        .contains("Le document joint retrace notre enquête et sa conclusion.")
+        .contains("Dans quelques jours, nous reviendrons vers vous")
+        .doesNotContain("Message de notre équipe");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_RESOLVED with a balance adjustment (PD-4): the amount credited to the wallet")
+  void discrepancyResolvedWithBalanceAdjustment() {
+    Map<String, Object> parameters = resolution("UNAUTHORIZED_MERCHANT_SECURITY", "BALANCE_ADJUSTMENT",
+        Money.of(2500, "EUR"), "PD-4");
+
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN, parameters).textBody())
+        .contains("you did not authorise this payment and that it was made possible by a flaw in our security.")
+        .contains("We have adjusted your account balance by 25.00 EUR: the amount has been credited to your wallet.")
+        .doesNotContain("refunded");
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, MARIE, parameters).textBody())
+        .contains("une faille de notre sécurité. Nous en assumons l’entière responsabilité.")
+        .contains("Nous avons ajusté le solde de votre compte de 25,00 EUR" + NBSP
+            + ": ce montant a été crédité sur votre portefeuille.");
+  }
+
+  static Stream<Arguments> assistanceByCause() {
+    return Stream.of(
+        Arguments.of("CUSTOMER_ERROR", "the payment details given for this payment were incorrect",
+            "help you correct your payment details",
+            "les coordonnées de paiement indiquées pour ce paiement étaient erronées",
+            "nous vous aiderons volontiers à corriger vos coordonnées de paiement"),
+        Arguments.of("FRAUD_NOT_MERCHANT",
+            "this payment was fraudulent, and that the fraud is not linked to our security",
+            "please contact your bank or card issuer to dispute the payment. If they need it, we can provide them"
+                + " with the documentation of our investigation.",
+            "ce paiement est frauduleux",
+            "contactez votre banque ou l’émetteur de votre carte pour contester ce paiement"),
+        Arguments.of("THIRD_PARTY_ISSUE", "the problem arose at the payment processor or the bank, not on our side",
+            "we have raised the problem with the payment processor or bank concerned",
+            "le problème est survenu chez le prestataire de paiement ou la banque",
+            "nous avons signalé le problème à l’établissement concerné"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("assistanceByCause")
+  @DisplayName("DISCREPANCY_RESOLVED with assistance (PD-5): not our liability, how we help, per cause and language")
+  void discrepancyResolvedWithAssistance(String cause, String englishFinding, String englishHelp,
+      String frenchFinding, String frenchHelp) {
+    Map<String, Object> parameters = resolution(cause, "ASSISTANCE", null, "PD-5");
+
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN, parameters).textBody())
+        .contains("We found that " + englishFinding)
+        .contains("This is not something we are liable for under our policy, but ")
+        .contains(englishHelp)
+        .contains("Rule PD-5: We are not liable for errors in the payment details a customer entered")
+        .contains("The attached document records our investigation")
+        .doesNotContain("refunded").doesNotContain("EUR");
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, MARIE, parameters).textBody())
+        .contains(frenchFinding)
+        .contains("Ce cas ne relève pas de notre responsabilité selon nos conditions, mais ")
+        .contains(frenchHelp)
+        .contains("Règle PD-5" + NBSP + ": Nous ne sommes pas responsables");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_RESOLVED with no discrepancy: the payment is correct, nothing to change")
+  void discrepancyResolvedWithoutDiscrepancy() {
+    Map<String, Object> parameters = resolution("NO_DISCREPANCY", "NONE", null, "PD-3");
+
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN, parameters).textBody())
+        .contains("We found no error: this payment was charged correctly, for the amount that was due.")
+        .contains("The payment is correct, so there is nothing to change on your account.")
+        .contains("Rule PD-3: We investigate with the payment processor");
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLVED, MARIE, parameters).textBody())
+        .contains("Nous n’avons constaté aucune erreur" + NBSP + ": ce paiement a été débité correctement")
+        .contains("Ce paiement est correct" + NBSP + ": il n’y a donc rien à modifier sur votre compte.");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_RESOLVED: the amount goes with a refund or an adjustment only; cause and remedy must agree")
+  void discrepancyResolutionIsChecked() {
+    Money amount = Money.of(4990, "EUR");
+    Map<Map<String, Object>, String> refused = Map.of(
+        resolution("DUPLICATE_CHARGE", "REFUND", null, "PD-4"), "with REFUND needs a positive parameter amount",
+        resolution("OVERCHARGED", "BALANCE_ADJUSTMENT", Money.of(0, "EUR"), "PD-4"),
+        "with BALANCE_ADJUSTMENT needs a positive parameter amount",
+        resolution("CUSTOMER_ERROR", "ASSISTANCE", amount, "PD-5"), "with ASSISTANCE must not carry parameter amount",
+        resolution("MERCHANT_ERROR", "ASSISTANCE", null, "PD-4"),
+        "ASSISTANCE needs a cause we are not liable for (CUSTOMER_ERROR, FRAUD_NOT_MERCHANT, THIRD_PARTY_ISSUE)",
+        resolution("THIRD_PARTY_ISSUE", "NONE", null, "PD-5"), "remedy NONE goes with cause NO_DISCREPANCY",
+        resolution("NO_DISCREPANCY", "REFUND", amount, "PD-4"), "remedy NONE goes with cause NO_DISCREPANCY",
+        resolution("LOST_IN_TRANSIT", "REFUND", amount, "PD-4"), "parameter cause must be one of DUPLICATE_CHARGE",
+        resolution("DUPLICATE_CHARGE", "CHARGEBACK", amount, "PD-4"),
+        "parameter remedy must be one of REFUND, BALANCE_ADJUSTMENT, ASSISTANCE, NONE, not CHARGEBACK",
+        resolution("DUPLICATE_CHARGE", "REFUND", amount, "PD-7"), "DISCREPANCY_RESOLVED cites an unknown rule PD-7");
+    refused.forEach((parameters, problem) -> assertThatThrownBy(
+        () -> render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN, parameters))
+        .as(parameters.toString())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(problem));
+    Map<String, Object> noCause = resolution("DUPLICATE_CHARGE", "REFUND", amount, "PD-4");
+    noCause.remove("cause");
+    assertThatThrownBy(() -> render(CustomerMessage.DISCREPANCY_RESOLVED, JOHN, noCause))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter cause (String)");
+  }
+
+  @Test
+  @DisplayName("DISCREPANCY_FOLLOW_UP (PD-6), _REOPENED, _RESOLUTION_UPHELD: satisfied?, manager review, closed")
+  void discrepancyFollowUpAndReview() {
+    RenderedMessage followUp = render(CustomerMessage.DISCREPANCY_FOLLOW_UP, JOHN);
+    assertThat(followUp.subject()).isEqualTo("Your payment report CD-2026-000042: are you satisfied?");
+    assertThat(followUp.textBody())
+        .contains("whether you are satisfied with how the dispute was resolved.")
+        .contains("Please answer on your case page by 21 November 2026, 14:30 UTC: tell us whether you are satisfied"
+            + " or not, with a comment if you wish.")
+        .contains("If you are not satisfied, we will reopen our investigation and a manager will review your case.");
+    RenderedMessage suivi = render(CustomerMessage.DISCREPANCY_FOLLOW_UP, MARIE);
+    assertThat(suivi.subject())
+        .isEqualTo("Votre signalement CD-2026-000042" + NBSP + ": la résolution vous convient-elle" + NBSP + "?");
+    assertThat(suivi.textBody()).contains("au plus tard le 21 novembre 2026 à 14:30 UTC" + NBSP + ": indiquez si")
+        .contains("un responsable réexaminera votre dossier.");
+
+    assertThat(render(CustomerMessage.DISCREPANCY_REOPENED, JOHN).textBody())
+        .contains("We are sorry that you are not satisfied with how your report CD-2026-000042 was resolved.")
+        .contains("We have reopened our investigation, and a manager is now reviewing your case.")
+        .contains("We will write to you by 21 November 2026, 14:30 UTC at the latest.");
+    assertThat(render(CustomerMessage.DISCREPANCY_REOPENED, MARIE).textBody())
+        .contains("Nous avons rouvert notre enquête, et un responsable réexamine maintenant votre dossier.")
+        .contains("Nous vous écrirons au plus tard le 21 novembre 2026 à 14:30 UTC.");
+
+    RenderedMessage upheld = render(CustomerMessage.DISCREPANCY_RESOLUTION_UPHELD, JOHN,
+        Map.of("agentMessage", "The <b>second</b> charge was a pre-authorisation, released on 5 September."));
+    assertThat(upheld.textBody())
+        .contains("A manager has reviewed your report CD-2026-000042 again and confirms our resolution:\n"
+            + "> The <b>second</b> charge was a pre-authorisation, released on 5 September.")
+        .contains("Your case is now closed. The documentation we sent you remains valid.");
+    assertThat(upheld.htmlBody()).doesNotContain("<b>").contains("&lt;b&gt;second&lt;/b&gt;");
+    assertThat(render(CustomerMessage.DISCREPANCY_RESOLUTION_UPHELD, MARIE).textBody())
+        .contains("Un responsable a réexaminé votre signalement CD-2026-000042 et confirme notre résolution"
+            + NBSP + ":")
+        .contains("Votre dossier est maintenant clos. La documentation que nous vous avons envoyée reste valable.");
+    assertThatThrownBy(() -> render(CustomerMessage.DISCREPANCY_RESOLUTION_UPHELD, JOHN, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs parameter agentMessage");
+  }
+
   @Test
   @DisplayName("a link that is not http(s) is refused")
   void linkMustBeHttp() {

@@ -131,7 +131,7 @@ class NotificationOutboxIT {
     transaction.executeWithoutResult(status -> outbox.insert(new OutboxEntry(id, reference,
         OutboxEntry.RecipientKind.STAFF, OutboxEntry.TEAM_LEAD_NOTICE, "en", "lead@example.com",
         "Late first reply", "Please look at it.\n", null, OutboxEntry.Status.PENDING, 0, now, null,
-        now, null)));
+        now, null, null)));
 
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -19,6 +19,11 @@ final class SampleMessages {
   /** WR-2: 72 hours after a recharge paid on 21 November 2026 at 14:30 UTC. */
   static final Instant CHECK_AT = Instant.parse("2026-11-24T14:30:00Z");
   static final Money RECHARGE = Money.of(5000, "EUR");
+  /** PD-2: a payment made on 3 September 2026 at 09:15 UTC, whose 60 days end on 2 November 2026. */
+  static final Instant CAPTURED_AT = Instant.parse("2026-09-03T09:15:00Z");
+  static final Instant WINDOW_ENDED_AT = Instant.parse("2026-11-02T09:15:00Z");
+  static final Money PAYMENT = Money.of(4990, "EUR");
+  static final String SUPPORT_CONTACT = "support@loop.example";
 
   private SampleMessages() {
   }
@@ -72,6 +77,34 @@ final class SampleMessages {
       }
       case RECHARGE_CREDITED, RECHARGE_ARRIVED -> parameters.put("amount", RECHARGE);
       case RECHARGE_NOT_PAID -> parameters.put("agentMessage", AGENT_MESSAGE);
+      case DISCREPANCY_RECEIVED -> {
+        parameters.put("amount", PAYMENT);
+        parameters.put("capturedAt", CAPTURED_AT);
+        parameters.put("replyDueBy", DUE);
+      }
+      case DISCREPANCY_OUTSIDE_WINDOW -> {
+        parameters.put("capturedAt", CAPTURED_AT);
+        parameters.put("windowEndedAt", WINDOW_ENDED_AT);
+        parameters.put("supportContact", SUPPORT_CONTACT);
+      }
+      case DISCREPANCY_DETAILS_REQUESTED -> {
+        parameters.put("agentMessage", AGENT_MESSAGE);
+        parameters.put("respondBy", DUE);
+      }
+      case DISCREPANCY_DETAILS_REMINDER, DISCREPANCY_FOLLOW_UP -> parameters.put("respondBy", DUE);
+      case DISCREPANCY_PROCESSOR_CONSULTED -> {
+        parameters.put("institution", "PROCESSOR");
+        parameters.put("answerDueBy", DUE);
+      }
+      case DISCREPANCY_RESOLVED -> {
+        parameters.put("cause", "DUPLICATE_CHARGE");
+        parameters.put("remedy", "REFUND");
+        parameters.put("amount", PAYMENT);
+        parameters.put("ruleId", "PD-4");
+        parameters.put("agentMessage", AGENT_MESSAGE);
+      }
+      case DISCREPANCY_REOPENED -> parameters.put("replyDueBy", DUE);
+      case DISCREPANCY_RESOLUTION_UPHELD -> parameters.put("agentMessage", AGENT_MESSAGE);
       default -> throw new IllegalArgumentException("No sample for " + message);
     }
     return parameters;

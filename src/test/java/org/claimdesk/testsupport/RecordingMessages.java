@@ -11,7 +11,13 @@ import org.claimdesk.notification.StaffNotifier;
 /** Records what the process said to customers and staff. */
 public class RecordingMessages implements CustomerNotifier, StaffNotifier {
 
-  public record Sent(String reference, CustomerMessage message, Map<String, Object> parameters) {
+  /** A customer message; {@code attachmentDocumentId} is null when the email carries no document. */
+  public record Sent(String reference, CustomerMessage message, Map<String, Object> parameters,
+      String attachmentDocumentId) {
+
+    public Sent(String reference, CustomerMessage message, Map<String, Object> parameters) {
+      this(reference, message, parameters, null);
+    }
   }
 
   public record StaffNotice(String reference, String subject, String text) {
@@ -21,8 +27,9 @@ public class RecordingMessages implements CustomerNotifier, StaffNotifier {
   public final List<StaffNotice> staff = new ArrayList<>();
 
   @Override
-  public void send(String caseReference, CustomerMessage message, Map<String, Object> parameters) {
-    sent.add(new Sent(caseReference, message, Map.copyOf(parameters)));
+  public void send(String caseReference, CustomerMessage message, Map<String, Object> parameters,
+      String attachmentDocumentId) {
+    sent.add(new Sent(caseReference, message, Map.copyOf(parameters), attachmentDocumentId));
   }
 
   @Override
