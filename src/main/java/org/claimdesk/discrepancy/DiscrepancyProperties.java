@@ -29,8 +29,7 @@ public record DiscrepancyProperties(
     @NotBlank String supportContact) {
 
   public DiscrepancyProperties {
-    if (processorAnswerDue != null && processorReminder != null && !processorAnswerDue.minus(processorReminder)
-        .isPositive()) {
+    if (processorAnswerDue != null && processorReminder != null && processorAnswerDue.compareTo(processorReminder) <= 0) {
       throw new IllegalArgumentException("claimdesk.discrepancy.processor-answer-due must be after the reminder");
     }
   }

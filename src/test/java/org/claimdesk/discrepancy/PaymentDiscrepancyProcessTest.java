@@ -86,7 +86,7 @@ class PaymentDiscrepancyProcessTest {
   final List<Resolution> documented = new ArrayList<>();
   final Map<String, Payment> paymentsById = new HashMap<>();
   final Order order = new Order("ord-1", new Customer("cus-1", "Marie Dubois", "marie@example.com",
-      Customer.Language.fr), Order.ProductType.SERVICE, "Coaching session", PAID.amount(), "EUR",
+      Customer.Language.FR), Order.ProductType.SERVICE, "Coaching session", PAID.amount(), "EUR",
       NOW.minus(Duration.ofDays(70)), LocalDate.of(2026, 9, 20), Order.ServiceStatus.RENDERED);
 
   @BeforeEach
@@ -316,7 +316,7 @@ class PaymentDiscrepancyProcessTest {
     ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
 
     askProcessor("Please send the 3-D Secure record of ch_1.");
-    assertThat(report).isWaitingAt("Event_ProcessorAnswered", "Timer_ProcessorReminderDue");
+    assertThat(report).isWaitingAt("Gateway_AwaitProcessor");
     assertThat(messages.last(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED).parameters())
         .containsEntry("institution", "PROCESSOR").containsEntry("answerDueBy", NOW.plus(Duration.ofDays(10)));
 
@@ -342,7 +342,7 @@ class PaymentDiscrepancyProcessTest {
     askProcessor("Please send the records of ch_1.");
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
-    assertThat(report).hasPassed("Task_RemindProcessor").isWaitingAt("Event_ProcessorAnsweredAfterReminder");
+    assertThat(report).hasPassed("Task_RemindProcessor").isWaitingAt("Gateway_AwaitProcessorAfterReminder");
     assertThat(messages.staff).singleElement().satisfies(n -> assertThat(n.text()).contains("Please send the records"));
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(10)));
@@ -379,9 +379,12 @@ class PaymentDiscrepancyProcessTest {
     complete(Map.of(DiscrepancyVariables.INVESTIGATION_STEP, "ASK_CUSTOMER",
         DiscrepancyVariables.REQUEST_TEXT, "Which card did you use?"));
 
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
+    assertThat(messages.last(CustomerMessage.DISCREPANCY_DETAILS_REMINDER).parameters())
+        .containsEntry("respondBy", NOW.plus(Duration.ofDays(7)));
+    assertThat(report).isWaitingAt("Gateway_AwaitDetailsAfterReminder");
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
 
-    assertThat(messages.messages()).contains(CustomerMessage.DISCREPANCY_DETAILS_REMINDER);
     assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_ReviewClaim");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
   }
@@ -471,6 +474,8 @@ class PaymentDiscrepancyProcessTest {
   void PD6_noAnswerToTheFollowUp() {
     ProcessInstance report = resolvedAfterFinding(Cause.NO_DISCREPANCY);
 
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
+    assertThat(report).isWaitingAt("Gateway_AwaitSatisfaction");
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7 + 14)));
 
     assertThat(report).isEnded().hasPassed("Event_ClosedWithoutAnswer");
