@@ -1,7 +1,9 @@
 package org.claimdesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,9 +19,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The embedded default: the V2 migration and the case record on H2 (identity keys, {@code bytea}
- * evidence, {@code for update}, the idempotency key's unique index), through the customer API
- * and through the processes' {@link CaseService}.
+ * The embedded default: the V2 and V6 migrations and the case record on H2 (identity keys,
+ * {@code bytea} evidence and documents, {@code for update}, the idempotency key's unique index),
+ * through the customer API and through the processes' {@link CaseService}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cases;DB_CLOSE_DELAY=-1",
@@ -32,6 +34,9 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
 
   @Autowired
   CaseLinks links;
+
+  @Autowired
+  CaseDocuments documents;
 
   @Test
   @DisplayName("on H2: a claim (with a key, replayed), its view, evidence in and out byte for byte")
@@ -105,5 +110,59 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
         .isEqualTo("http://localhost:8080/cases/" + reference + "?token=" + opened.accessToken());
     assertThat(caseService.findWithToken(reference, opened.accessToken())).isPresent();
     assertThat(caseService.findWithToken(reference, "nope")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("on H2: a document is stored once per key (a second store keeps the first), listed and downloaded")
+  void documentsRunOnH2() {
+    String[] created = givenCaseInReview();
+    String reference = created[0];
+    byte[] first = pdf();
+    byte[] regenerated = (new String(pdf(), StandardCharsets.US_ASCII) + "% again\n")
+        .getBytes(StandardCharsets.US_ASCII);
+
+    CaseDocument stored = documents.store(reference, "resolution", CaseDocuments.RESOLUTION,
+        "../Résolution <CD>.pdf", "application/pdf", first);
+    CaseDocument again = documents.store(reference, "resolution", CaseDocuments.RESOLUTION,
+        "other.pdf", "application/pdf", regenerated);
+
+    assertThat(again).isEqualTo(stored);
+    assertThat(stored.fileName()).isEqualTo("Résolution _CD_.pdf");
+    assertThat(stored.language()).as("the claim was filed in French").isEqualTo("fr");
+    assertThat(stored.sizeBytes()).isEqualTo(first.length);
+    assertThat(documents.documentsOf(reference)).containsExactly(stored);
+    assertThat(documents.content(reference, Long.parseLong(stored.id()))).get()
+        .satisfies(content -> assertThat(content.content()).isEqualTo(first));
+    assertThat(documents.content(givenCaseInReview()[0], stored.id())).isEmpty();
+    assertThat(documents.content(reference, "not-an-id")).isEmpty();
+
+    Answer view = view(reference, created[1]);
+    assertThat(view.json().path("documents")).hasSize(1);
+    assertThat(view.json().path("documents").get(0).path("href").asText())
+        .isEqualTo("/api/cases/" + reference + "/documents/" + stored.id());
+    Answer download = call(HttpMethod.GET, "/api/cases/" + reference + "/documents/" + stored.id(), null,
+        TOKEN_HEADER, created[1]);
+    assertThat(download.status()).as(download.toString()).isEqualTo(200);
+    assertThat(download.raw()).isEqualTo(first);
+  }
+
+  @Test
+  @DisplayName("a case document must be a known kind, a PDF by its bytes, under a well-formed key, on a case")
+  void badDocumentsAreRefused() {
+    String reference = givenCaseInReview()[0];
+
+    assertThatThrownBy(() -> documents.store(reference, "resolution", "INVOICE", "a.pdf", "application/pdf", pdf()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown document kind INVOICE");
+    assertThatThrownBy(() -> documents.store(reference, "resolution", CaseDocuments.RESOLUTION, "a.png", "image/png",
+        png())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not image/png");
+    assertThatThrownBy(() -> documents.store(reference, "resolution", CaseDocuments.RESOLUTION, "a.pdf",
+        "application/pdf", png())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bytes are not application/pdf");
+    assertThatThrownBy(() -> documents.store(reference, "a key with spaces", CaseDocuments.RESOLUTION, "a.pdf",
+        "application/pdf", pdf())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("document key");
+    assertThatThrownBy(() -> documents.store("CD-00000000", "resolution", CaseDocuments.RESOLUTION, "a.pdf",
+        "application/pdf", pdf())).isInstanceOf(IllegalStateException.class).hasMessageContaining("No case");
+    assertThat(documents.documentsOf(reference)).isEmpty();
   }
 }

@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimdesk.cases.CaseDocument;
+import org.claimdesk.cases.CaseDocuments;
 import org.claimdesk.cases.CaseLinks;
+import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import jakarta.mail.Message;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 /**
  * Customer and staff emails through the real {@link org.springframework.mail.javamail.JavaMailSender}
  * to a real SMTP server (GreenMail): the whole application on an in-memory H2, with the case
- * service and links (another package's work) mocked. Emails go out right after the commit.
+ * service and links (another package's work) mocked, or real where a case document needs a real
+ * case. Emails go out right after the commit.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notify_mail;DB_CLOSE_DELAY=-1",
@@ -75,6 +81,9 @@ class CustomerEmailTest {
 
   @Autowired
   StaffNotifier staffNotifier;
+
+  @Autowired
+  CaseDocuments documents;
 
   @Autowired
   JdbcClient jdbc;
@@ -223,5 +232,78 @@ class CustomerEmailTest {
     assertThat(jdbc.sql("select recipient_kind from claimdesk.notification_outbox where case_reference = :reference")
         .param("reference", reference).query(String.class).single()).isEqualTo("STAFF");
     verify(cases, never()).appendTimeline(anyString(), anyString(), anyString());
+  }
+
+  /** A real case of the demo customer Marie (French), for a document to belong to. */
+  String openCase() {
+    return transaction.execute(status -> cases.open(new JdbcCaseService.NewCase(CaseType.PAYMENT_DISCREPANCY,
+        "cus-marie", "pay-" + UUID.randomUUID(), Locale.FRENCH, "Débité deux fois")).reference());
+  }
+
+  static byte[] pdf(String reference) {
+    return ("%PDF-1.7\n% Résolution " + reference + "\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @DisplayName("PD-6: a message with the case's document is multipart/mixed: text and HTML, then the PDF with its name")
+  void documentIsAttached() throws Exception {
+    String reference = openCase();
+    byte[] pdf = pdf(reference);
+    CaseDocument document = transaction.execute(status -> documents.store(reference, "resolution",
+        CaseDocuments.RESOLUTION, "résolution " + reference + ".pdf", "application/pdf", pdf));
+
+    transaction.executeWithoutResult(status -> customerNotifier.send(reference,
+        CustomerMessage.DISCREPANCY_RESOLVED, SampleMessages.parametersOf(CustomerMessage.DISCREPANCY_RESOLVED),
+        document.id()));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertThat(received.getSubject())
+        .isEqualTo("Votre signalement " + reference + "\u00a0: notre enquête est terminée");
+    assertThat(received.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        .containsExactly("marie.dubois@example.com");
+    assertThat(received.getContentType()).startsWith("multipart/mixed");
+    MimeMultipart mixed = (MimeMultipart) received.getContent();
+    assertThat(mixed.getCount()).isEqualTo(2);
+    assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+    List<TestSmtp.Part> parts = TestSmtp.parts((MimeMultipart) mixed.getBodyPart(0).getContent());
+    assertThat(parts).extracting(TestSmtp.Part::contentType)
+        .satisfiesExactly(type -> assertThat(type).startsWith("text/plain"),
+            type -> assertThat(type).startsWith("text/html"));
+    assertThat(parts.get(0).text()).startsWith("Bonjour Marie Dubois,")
+        .contains("Le document joint retrace notre enquête et sa conclusion.");
+    assertThat(parts.get(1).text()).contains("Le document joint retrace notre enquête et sa conclusion.");
+
+    assertThat(TestSmtp.attachments(received)).singleElement().satisfies(attachment -> {
+      assertThat(attachment.contentType()).startsWith("application/pdf");
+      assertThat(attachment.disposition()).isEqualTo(Part.ATTACHMENT);
+      assertThat(attachment.fileName()).isEqualTo("résolution " + reference + ".pdf");
+      assertThat(attachment.content()).isEqualTo(pdf);
+    });
+    assertThat(statusOf(reference)).isEqualTo("SENT");
+    assertThat(jdbc.sql("select attachment_document_id from claimdesk.notification_outbox where case_reference = ?")
+        .param(reference).query(Long.class).single()).isEqualTo(Long.valueOf(document.id()));
+  }
+
+  @Test
+  @DisplayName("an attachment that is not a document of the case (another case's, none) is refused; nothing is queued")
+  void anotherCasesDocumentIsRefused() {
+    String owner = openCase();
+    String other = openCase();
+    CaseDocument document = transaction.execute(status -> documents.store(owner, "resolution",
+        CaseDocuments.RESOLUTION, "resolution.pdf", "application/pdf", pdf(owner)));
+    Map<String, Object> parameters = SampleMessages.parametersOf(CustomerMessage.DISCREPANCY_RESOLVED);
+
+    for (String attachment : List.of(document.id(), "999999999", "resolution")) {
+      assertThatThrownBy(() -> transaction.executeWithoutResult(status -> customerNotifier.send(other,
+          CustomerMessage.DISCREPANCY_RESOLVED, parameters, attachment)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("is not a document of case " + other);
+    }
+
+    assertThat(rowsOf(other)).isZero();
+    verify(cases, never()).appendTimeline(eq(other), eq("DISCREPANCY_RESOLVED"), anyString());
+    assertThat(rowsOf(owner)).isZero();
   }
 }

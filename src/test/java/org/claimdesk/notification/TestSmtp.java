@@ -1,6 +1,7 @@
 package org.claimdesk.notification;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,16 +38,38 @@ final class TestSmtp {
   }
 
   static List<Part> parts(MimeMessage message) throws MessagingException, IOException {
-    List<Part> parts = new ArrayList<>();
     if (!(message.getContent() instanceof MimeMultipart multipart)) {
-      parts.add(new Part(message.getContentType(), lf((String) message.getContent())));
-      return parts;
+      return List.of(new Part(message.getContentType(), lf((String) message.getContent())));
     }
+    return parts(multipart);
+  }
+
+  /** The text parts of a multipart/alternative (a message's own, or the first part of a multipart/mixed). */
+  static List<Part> parts(MimeMultipart multipart) throws MessagingException, IOException {
+    List<Part> parts = new ArrayList<>();
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart part = multipart.getBodyPart(i);
       parts.add(new Part(part.getContentType(), lf((String) part.getContent())));
     }
     return parts;
+  }
+
+  /** A file attached to a multipart/mixed message, as its mail program would save it. */
+  record Attachment(String contentType, String disposition, String fileName, byte[] content) {
+  }
+
+  /** The parts of a multipart/mixed message after the first (the message itself). */
+  static List<Attachment> attachments(MimeMessage message) throws MessagingException, IOException {
+    List<Attachment> attachments = new ArrayList<>();
+    MimeMultipart mixed = (MimeMultipart) message.getContent();
+    for (int i = 1; i < mixed.getCount(); i++) {
+      BodyPart part = mixed.getBodyPart(i);
+      try (InputStream content = part.getInputStream()) {
+        attachments.add(new Attachment(part.getContentType(), part.getDisposition(), part.getFileName(),
+            content.readAllBytes()));
+      }
+    }
+    return attachments;
   }
 
   private static String lf(String text) {
