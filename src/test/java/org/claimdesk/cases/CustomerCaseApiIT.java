@@ -11,6 +11,7 @@ import org.claimdesk.commerce.Money;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -21,10 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code /api/cases/{reference}} on PostgreSQL with the stand-in {@code refund-request} process:
  * the case view and its token rules, evidence (stored while the case is not final, correlated
  * only when the process waits), offer answers and feedback (204 when the process waits, 409 and
- * nothing stored when not), and the staff download of an evidence file.
+ * nothing stored when not), the staff download of an evidence file, and the case's documents
+ * (listed in the view, downloaded by the customer with the token and by staff).
  */
 @PostgresIntegrationTest
 class CustomerCaseApiIT extends CustomerApiTestBase {
+
+  @Autowired
+  CaseDocuments documents;
 
   @Test
   @DisplayName("GET with the token: the case, its policy version and its timeline, never cached")
@@ -297,5 +302,73 @@ class CustomerCaseApiIT extends CustomerApiTestBase {
     assertThat(call(HttpMethod.GET, path + "0", null, "user", "anna").status()).isEqualTo(404);
     assertThat(call(HttpMethod.GET, "/api/staff/cases/CD-00000000/evidence/" + id, null, "user", "anna").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("PD-6: the case view lists the documents; the customer downloads one with the token, as an attachment")
+  void theCustomerDownloadsADocument() {
+    String[] created = givenCaseInReview();
+    assertThat(view(created[0], created[1]).json().path("documents")).isEmpty();
+    byte[] pdf = pdf();
+    CaseDocument stored = documents.store(created[0], "resolution", CaseDocuments.RESOLUTION,
+        "résolution " + created[0] + ".pdf", "application/pdf", pdf);
+    String path = "/api/cases/" + created[0] + "/documents/" + stored.id();
+
+    JsonNode listed = view(created[0], created[1]).json().path("documents");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).path("id").asText()).isEqualTo(stored.id());
+    assertThat(listed.get(0).path("kind").asText()).isEqualTo("RESOLUTION");
+    assertThat(listed.get(0).path("fileName").asText()).isEqualTo("résolution " + created[0] + ".pdf");
+    assertThat(listed.get(0).path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(listed.get(0).path("href").asText()).isEqualTo(path);
+
+    Answer answer = call(HttpMethod.GET, path, null, TOKEN_HEADER, created[1]);
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.raw()).isEqualTo(pdf);
+    assertThat(answer.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    ContentDisposition disposition = answer.headers().getContentDisposition();
+    assertThat(disposition.isAttachment()).isTrue();
+    assertThat(disposition.getFilename()).isEqualTo("résolution " + created[0] + ".pdf");
+    assertThat(answer.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(answer.headers().getFirst("Content-Security-Policy")).contains("sandbox");
+    assertThat(answer.headers().getCacheControl()).contains("no-store");
+
+    Answer staff = call(HttpMethod.GET, "/api/staff/cases/" + created[0] + "/documents/" + stored.id(), null,
+        "user", "fred");
+    assertThat(staff.status()).as(staff.toString()).isEqualTo(200);
+    assertThat(staff.raw()).isEqualTo(pdf);
+    assertThat(staff.headers().getContentDisposition().isAttachment()).isTrue();
+    assertThat(call(HttpMethod.GET, "/api/staff/cases/" + created[0] + "/documents/" + stored.id(), null)
+        .status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("a document answers the same 404 for a wrong or missing token, another case's document, an unknown id")
+  void documentsFollowTheTokenRules() {
+    String[] mine = givenCaseInReview();
+    String[] other = givenCaseInReview();
+    CaseDocument theirs = documents.store(other[0], "resolution", CaseDocuments.RESOLUTION,
+        "resolution.pdf", "application/pdf", pdf());
+    CaseDocument myDocument = documents.store(mine[0], "resolution", CaseDocuments.RESOLUTION,
+        "resolution.pdf", "application/pdf", pdf());
+    String myDocuments = "/api/cases/" + mine[0] + "/documents/";
+
+    Answer wrongToken = call(HttpMethod.GET, myDocuments + myDocument.id(), null,
+        TOKEN_HEADER, mine[1].substring(1) + "A");
+    Answer missingToken = call(HttpMethod.GET, myDocuments + myDocument.id(), null);
+    Answer othersToken = call(HttpMethod.GET, myDocuments + myDocument.id(), null, TOKEN_HEADER, other[1]);
+    Answer othersDocument = call(HttpMethod.GET, myDocuments + theirs.id(), null, TOKEN_HEADER, mine[1]);
+    Answer unknownId = call(HttpMethod.GET, myDocuments + "999999999", null, TOKEN_HEADER, mine[1]);
+    Answer notAnId = call(HttpMethod.GET, myDocuments + "resolution", null, TOKEN_HEADER, mine[1]);
+    Answer unknownCase = view(mine[0], "wrong");
+
+    for (Answer answer : List.of(wrongToken, missingToken, othersToken, othersDocument, unknownId, notAnId)) {
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+      assertThat(answer.isProblem()).isTrue();
+      assertThat(answer.jsonWithoutInstance()).isEqualTo(unknownCase.jsonWithoutInstance());
+    }
+    assertThat(call(HttpMethod.GET, "/api/staff/cases/" + mine[0] + "/documents/" + theirs.id(), null,
+        "user", "anna").status()).isEqualTo(404);
   }
 }

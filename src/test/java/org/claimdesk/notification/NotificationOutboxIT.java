@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.claimdesk.cases.CaseDocument;
+import org.claimdesk.cases.CaseDocuments;
 import org.claimdesk.cases.CaseLinks;
+import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.cases.CustomerContact;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
@@ -37,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
- * The outbox on PostgreSQL: the V3 migration, an email sent after the commit through a real SMTP
- * server (GreenMail), nothing from a rolled-back transaction, and SKIP LOCKED keeping two
- * senders (two nodes) off the same email.
+ * The outbox on PostgreSQL: the V3 and V6 migrations, an email sent after the commit through a
+ * real SMTP server (GreenMail), with a case document attached, nothing from a rolled-back
+ * transaction, and SKIP LOCKED keeping two senders (two nodes) off the same email.
  */
 @PostgresIntegrationTest
 class NotificationOutboxIT {
@@ -72,6 +75,9 @@ class NotificationOutboxIT {
 
   @Autowired
   NotificationOutbox outbox;
+
+  @Autowired
+  CaseDocuments documents;
 
   @Autowired
   JdbcClient jdbc;
@@ -109,6 +115,29 @@ class NotificationOutboxIT {
     assertThat(smtp.getReceivedMessages()[0].getSubject()).contains(reference);
     assertThat(TestSmtp.parts(smtp.getReceivedMessages()[0]).get(0).text()).contains("un avoir de 90,00 EUR");
     assertThat(statusOf(reference)).isEqualTo("SENT");
+  }
+
+  @Test
+  @DisplayName("PostgreSQL: a case document (bytea) goes out attached to the email that names it")
+  void documentAttached() throws Exception {
+    byte[] pdf = "%PDF-1.7\n% resolution\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String caseReference = transaction.execute(status -> cases.open(new JdbcCaseService.NewCase(
+        CaseType.PAYMENT_DISCREPANCY, "cus-marie", "pay-" + UUID.randomUUID(), Locale.FRENCH, "Débité deux fois"))
+        .reference());
+    CaseDocument document = transaction.execute(status -> documents.store(caseReference, "resolution",
+        CaseDocuments.RESOLUTION, "resolution.pdf", "application/pdf", pdf));
+
+    transaction.executeWithoutResult(status -> notifier.send(caseReference, CustomerMessage.DISCREPANCY_RESOLVED,
+        SampleMessages.parametersOf(CustomerMessage.DISCREPANCY_RESOLVED), document.id()));
+
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    assertThat(smtp.getReceivedMessages()[0].getContentType()).startsWith("multipart/mixed");
+    assertThat(TestSmtp.attachments(smtp.getReceivedMessages()[0])).singleElement()
+        .satisfies(attachment -> {
+          assertThat(attachment.fileName()).isEqualTo("resolution.pdf");
+          assertThat(attachment.content()).isEqualTo(pdf);
+        });
+    assertThat(statusOf(caseReference)).isEqualTo("SENT");
   }
 
   @Test
