@@ -113,7 +113,15 @@ public class ClaimIntake {
    * a 400 naming every bad field (and a missing body).
    */
   public <T> T checked(T normalizedRequest, String idempotencyKey) {
-    List<FieldProblem> problems = new ArrayList<>();
+    return checked(normalizedRequest, idempotencyKey, List.of());
+  }
+
+  /**
+   * As {@link #checked(Object, String)}, with the problems of rules that span fields (an amount
+   * required for one kind of report) named in the same answer.
+   */
+  public <T> T checked(T normalizedRequest, String idempotencyKey, List<FieldProblem> crossFieldProblems) {
+    List<FieldProblem> problems = new ArrayList<>(crossFieldProblems);
     IdempotentRequests.checkKey(idempotencyKey).ifPresent(problems::add);
     if (normalizedRequest == null) {
       problems.add(new FieldProblem("", "the request body is required"));

@@ -2,6 +2,7 @@ package org.claimdesk.cases;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CustomerCases {
 
   static final String MDC_REFERENCE = "caseReference";
+  /** The feedback message's variables: Boolean, and the comment or null. */
+  static final String FEEDBACK_SATISFIED = "satisfied";
+  static final String FEEDBACK_COMMENT = "feedbackComment";
   static final int MAX_COMMENT = 2000;
   private static final Pattern NO_CONTROL_EXCEPT_LINES = Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*");
 
@@ -176,7 +180,10 @@ class CustomerCases {
     }
     String comment = feedback.comment() == null || feedback.comment().isBlank() ? null : feedback.comment().strip();
     boolean satisfied = feedback.satisfied();
-    act(authorised, CustomerAction.FEEDBACK_RECEIVED, record -> {
+    Map<String, Object> answer = new HashMap<>();
+    answer.put(FEEDBACK_SATISFIED, satisfied);
+    answer.put(FEEDBACK_COMMENT, comment);
+    act(authorised, CustomerAction.FEEDBACK_RECEIVED, answer, record -> {
       cases.recordFeedback(record.reference(), satisfied, comment);
       cases.appendTimeline(record.reference(), CustomerAction.FEEDBACK_RECEIVED.name(),
           TimelineTexts.feedbackReceived(record.language(), satisfied, comment));
@@ -185,12 +192,19 @@ class CustomerCases {
 
   /** Stores what {@code store} writes and correlates the action's message, in one transaction, or neither. */
   private void act(CaseRecord record, CustomerAction action, Consumer<CaseRecord> store) {
+    act(record, action, Map.of(), store);
+  }
+
+  /** As above, the message carrying {@code variables} into the process. */
+  private void act(CaseRecord record, CustomerAction action, Map<String, Object> variables,
+      Consumer<CaseRecord> store) {
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
       String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
       transaction.executeWithoutResult(status -> {
         store.accept(record);
         try {
           runtime.createMessageCorrelation(message).processInstanceBusinessKey(record.reference())
+              .setVariables(variables)
               .correlateWithResult();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
           // the engine has marked the transaction rollback-only: nothing of this action is kept

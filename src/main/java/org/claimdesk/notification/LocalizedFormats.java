@@ -16,8 +16,11 @@ import org.claimdesk.commerce.Money;
  * 14:30 UTC} / {@code 21 novembre 2026 à 14:30 UTC}, {@code 1,234.50 EUR} / {@code 1 234,50 EUR}
  * (no-break space between thousands). Times are shown in UTC, which the text says: a case does
  * not know the customer's time zone.
+ *
+ * <p>Public so that documents written outside this package (the resolution document of a payment
+ * investigation, PD-6) show dates and amounts exactly as the customer's emails do.
  */
-final class LocalizedFormats {
+public final class LocalizedFormats {
 
   static final Locale ENGLISH = Locale.ENGLISH;
   static final Locale FRENCH = Locale.FRENCH;
@@ -35,15 +38,15 @@ final class LocalizedFormats {
   }
 
   /** French for a French locale ({@code fr}, {@code fr_CA}, ...), English for anything else or none. */
-  static Locale supportedLanguage(Locale requested) {
+  public static Locale supportedLanguage(Locale requested) {
     return requested != null && FRENCH.getLanguage().equals(requested.getLanguage()) ? FRENCH : ENGLISH;
   }
 
-  static LocalizedFormats of(Locale language) {
+  public static LocalizedFormats of(Locale language) {
     return new LocalizedFormats(supportedLanguage(language) == FRENCH);
   }
 
-  String dateTime(Instant instant) {
+  public String dateTime(Instant instant) {
     ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
     if (!french) {
       return ENGLISH_DATE_TIME.format(utc);
@@ -52,7 +55,7 @@ final class LocalizedFormats {
     return (day == 1 ? "1er" : Integer.toString(day)) + " " + FRENCH_MONTH_YEAR_TIME.format(utc);
   }
 
-  String money(Money money) {
+  public String money(Money money) {
     int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
     DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
     symbols.setDecimalSeparator(french ? ',' : '.');

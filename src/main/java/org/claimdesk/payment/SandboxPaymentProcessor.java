@@ -70,8 +70,8 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
   }
 
   /**
-   * The sandbox's record of a charge is the merchant's payment with that processor reference; a
-   * reference held by no payment, or by several, is unknown to it.
+   * The sandbox's record of a charge is the merchant's payment with that processor reference, with
+   * what the sandbox refunded on it; a reference held by no payment, or by several, is unknown to it.
    */
   @Override
   public Optional<ProcessorCharge> findCharge(String chargeReference) {
@@ -81,7 +81,8 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
     }
     Payment payment = found.get(0);
     return Optional.of(new ProcessorCharge(chargeReference, payment.money(),
-        ProcessorCharge.Status.valueOf(payment.status().name())));
+        ProcessorCharge.Status.valueOf(payment.status().name()),
+        Money.of(refunds.refundedOn(chargeReference), payment.currency())));
   }
 
   private ProcessorRefund refundOnce(RefundInstruction instruction) {

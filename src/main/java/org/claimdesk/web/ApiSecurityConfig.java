@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration
 class ApiSecurityConfig {
 
+  private static final String GROUP = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
   private static final String MERCHANT = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX
       + ClaimdeskGroups.MERCHANT_SYSTEMS;
   private static final String ADMIN = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX
@@ -51,6 +52,9 @@ class ApiSecurityConfig {
                 "/api/wallets/**").hasAnyAuthority(MERCHANT, ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/orders", "/api/payments", "/api/subscriptions")
             .hasAnyAuthority(MERCHANT, ADMIN)
+            // The processor's or bank's answer to an investigation (PD-3): finance, managers, the shop.
+            .requestMatchers(HttpMethod.POST, "/api/staff/cases/*/processor-answer").hasAnyAuthority(
+                GROUP + ClaimdeskGroups.FINANCE, GROUP + ClaimdeskGroups.MANAGERS, MERCHANT, ADMIN)
             .requestMatchers("/api/staff/**").hasAnyAuthority(STAFF)
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

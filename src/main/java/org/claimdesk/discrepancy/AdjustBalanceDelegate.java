@@ -1,0 +1,28 @@
+package org.claimdesk.discrepancy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.payment.PayoutReceipt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_AdjustBalance (PD-4), asynchronous with retries: the balance adjustment, a wallet credit
+ * once per case and round (ledger entry {@code claimdesk-<case>:adjust-<round>}).
+ */
+@Component
+public class AdjustBalanceDelegate implements JavaDelegate {
+
+  private final DiscrepancySteps steps;
+
+  public AdjustBalanceDelegate(DiscrepancySteps steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DiscrepancyVariables v = DiscrepancyVariables.of(execution);
+    PayoutReceipt receipt = steps.adjustBalance(v.caseReference(), v.round(),
+        v.string(DiscrepancyVariables.CUSTOMER_ID), v.rectifyAmount());
+    v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
+  }
+}

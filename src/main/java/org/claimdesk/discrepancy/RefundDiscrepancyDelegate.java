@@ -1,0 +1,29 @@
+package org.claimdesk.discrepancy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.payment.PayoutReceipt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RefundPayment (PD-4), asynchronous with retries: the refund through the processor, once
+ * per case and round (key {@code <case>:refund-<round>}); a retry after a crash repeats the same
+ * request and the processor answers with the first refund.
+ */
+@Component
+public class RefundDiscrepancyDelegate implements JavaDelegate {
+
+  private final DiscrepancySteps steps;
+
+  public RefundDiscrepancyDelegate(DiscrepancySteps steps) {
+    this.steps = steps;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DiscrepancyVariables v = DiscrepancyVariables.of(execution);
+    PayoutReceipt receipt = steps.refund(v.caseReference(), v.round(),
+        v.string(DiscrepancyVariables.RECTIFY_PAYMENT_ID), v.rectifyAmount());
+    v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
+  }
+}
