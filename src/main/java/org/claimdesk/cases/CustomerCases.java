@@ -158,7 +158,10 @@ class CustomerCases {
             TimelineTexts.withdrawn(record.language(), record.type())));
   }
 
-  /** The customer's feedback (RF-8): {@code satisfied} required, {@code comment} optional. */
+  /**
+   * The customer's feedback (RF-8, PD-6): {@code satisfied} required, {@code comment} optional; the
+   * message carries both to the process as {@code satisfied} and {@code feedbackComment}.
+   */
   void giveFeedback(String reference, String token, FeedbackRequest feedback) {
     CaseRecord authorised = authorisedOutsideTransaction(reference, token);
     List<FieldProblem> problems = new ArrayList<>();
