@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.claimdesk.commerce.InvalidRecordException;
 import org.claimdesk.web.FieldProblem;
+import org.claimdesk.web.FreeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,7 +37,6 @@ class CustomerCases {
   static final String FEEDBACK_SATISFIED = "satisfied";
   static final String FEEDBACK_COMMENT = "feedbackComment";
   static final int MAX_COMMENT = 2000;
-  private static final Pattern NO_CONTROL_EXCEPT_LINES = Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*");
 
   private static final Logger log = LoggerFactory.getLogger(CustomerCases.class);
 
@@ -171,12 +170,7 @@ class CustomerCases {
       if (feedback.satisfied() == null) {
         problems.add(new FieldProblem("satisfied", "must be true or false"));
       }
-      String comment = feedback.comment();
-      if (comment != null && comment.length() > MAX_COMMENT) {
-        problems.add(new FieldProblem("comment", "must be at most " + MAX_COMMENT + " characters"));
-      } else if (comment != null && !NO_CONTROL_EXCEPT_LINES.matcher(comment).matches()) {
-        problems.add(new FieldProblem("comment", "must not contain control characters"));
-      }
+      FreeText.problem("comment", feedback.comment(), MAX_COMMENT).ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
       throw new InvalidRecordException(problems);

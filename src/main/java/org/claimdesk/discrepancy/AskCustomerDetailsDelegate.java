@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_AskCustomerDetails: the investigator's question goes to the customer, who has 7 days. */
@@ -23,6 +24,6 @@ public class AskCustomerDetailsDelegate implements JavaDelegate {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
     String question = v.string(DiscrepancyVariables.REQUEST_TEXT);
     steps.askCustomer(v.caseReference(), question);
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " Asked the customer: " + question);
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " Asked the customer: " + question);
   }
 }

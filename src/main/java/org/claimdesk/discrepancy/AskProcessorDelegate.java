@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_AskProcessor (PD-3): the investigator's request is noted; the customer learns whom we asked, and until when. */
@@ -24,8 +25,8 @@ public class AskProcessorDelegate implements JavaDelegate {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
     String institution = v.string(DiscrepancyVariables.INSTITUTION);
     Instant answerDueBy = steps.askProcessor(v.caseReference(), institution);
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " Asked " + Notes.whom(institution) + ", answer due by "
-        + DiscrepancySteps.staffTime(answerDueBy) + ": " + v.string(DiscrepancyVariables.REQUEST_TEXT));
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " Asked " + Notes.whom(institution) + ", answer due by "
+        + FirstReplySteps.staffTime(answerDueBy) + ": " + v.string(DiscrepancyVariables.REQUEST_TEXT));
     v.set(DiscrepancyVariables.PROCESSOR_ANSWER, null);
     v.set(DiscrepancyVariables.ANSWERED_BY, null);
   }

@@ -6,7 +6,7 @@ import org.claimdesk.cases.CaseProcessMessages;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.CustomerAction;
-import org.claimdesk.cases.EvidenceItem;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,11 +45,7 @@ class DiscrepancyCaseMessages implements CaseProcessMessages {
         .processInstanceBusinessKey(reference).singleResult();
     if (instance != null) {
       runtime.setVariable(instance.getId(), DiscrepancyVariables.EVIDENCE_SUMMARY,
-          String.join("\n", cases.evidenceOf(reference).stream().map(DiscrepancyCaseMessages::line).toList()));
+          FirstReplySteps.evidenceSummary(cases.evidenceOf(reference)));
     }
-  }
-
-  private static String line(EvidenceItem item) {
-    return item.fileName() + " (" + item.contentType() + ", " + item.size() + " bytes), id " + item.id();
   }
 }

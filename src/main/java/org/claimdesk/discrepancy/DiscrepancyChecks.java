@@ -80,7 +80,8 @@ public class DiscrepancyChecks {
       findings.add(CheckFinding.of(CheckFinding.Code.NOTHING_FOUND));
     }
     boolean confirmed = kind == DiscrepancyKind.DUPLICATE_CHARGE && twin.isPresent()
-        && capturedUntouched(reported) && capturedUntouched(twin.get());
+        && capturedUntouched(reported, charge)
+        && capturedUntouched(twin.get(), processor.findCharge(twin.get().processorReference()));
     return new Result(findings, duplicateId, confirmed);
   }
 
@@ -98,8 +99,8 @@ public class DiscrepancyChecks {
   }
 
   /** The processor captured the payment's charge for its amount and refunded nothing of it. */
-  private boolean capturedUntouched(Payment payment) {
-    return processor.findCharge(payment.processorReference())
+  private static boolean capturedUntouched(Payment payment, Optional<ProcessorCharge> charge) {
+    return charge
         .filter(c -> c.status() == ProcessorCharge.Status.CAPTURED)
         .filter(c -> c.amount().equals(payment.money()))
         .filter(c -> c.refunded().isZero())

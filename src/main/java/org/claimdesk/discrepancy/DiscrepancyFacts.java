@@ -4,6 +4,7 @@ import org.claimdesk.commerce.Order;
 import org.claimdesk.commerce.OrderService;
 import org.claimdesk.commerce.Payment;
 import org.claimdesk.commerce.PaymentService;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Service;
 
 /** Loads the reported payment and its order from the merchant data (never from what the customer typed). */
@@ -35,8 +36,8 @@ public class DiscrepancyFacts {
     Payment p = facts.payment();
     Order o = facts.order();
     return "Payment " + p.id() + ": " + p.money() + ", " + p.status() + " on "
-        + DiscrepancySteps.staffTime(p.capturedAt()) + ", processor reference " + p.processorReference() + "\n"
+        + FirstReplySteps.staffTime(p.capturedAt()) + ", processor reference " + p.processorReference() + "\n"
         + "Order " + o.id() + ": " + o.description() + ", " + o.money() + ", ordered "
-        + DiscrepancySteps.staffTime(o.orderedAt());
+        + FirstReplySteps.staffTime(o.orderedAt());
   }
 }

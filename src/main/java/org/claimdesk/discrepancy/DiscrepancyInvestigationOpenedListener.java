@@ -2,6 +2,7 @@ package org.claimdesk.discrepancy;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ public class DiscrepancyInvestigationOpenedListener implements TaskListener {
     DiscrepancyVariables v = DiscrepancyVariables.of(task);
     v.set(DiscrepancyVariables.INVESTIGATION_STEP, null);
     v.set(DiscrepancyVariables.REQUEST_TEXT, null);
-    v.set(DiscrepancyVariables.REPLY_DUE_TEXT, DiscrepancySteps.staffTime(task.getDueDate().toInstant()));
+    v.set(DiscrepancyVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(task.getDueDate().toInstant()));
     steps.investigationOpened(v.caseReference(), task.getDueDate().toInstant());
   }
 }

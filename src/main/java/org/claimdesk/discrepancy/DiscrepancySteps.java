@@ -15,7 +15,6 @@ import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.notification.StaffNotifier;
 import org.claimdesk.payment.PayoutReceipt;
 import org.claimdesk.payment.Payouts;
-import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Service;
 
 /**
@@ -166,10 +165,5 @@ public class DiscrepancySteps {
     cases.recordOutcome(reference, CaseStatus.CLOSED, record.outcome(), record.ruleId());
     customer.send(reference, CustomerMessage.DISCREPANCY_RESOLUTION_UPHELD, Map.of("agentMessage",
         managerNote.strip()));
-  }
-
-  /** As staff read a time on the forms. */
-  public static String staffTime(Instant instant) {
-    return FirstReplySteps.staffTime(instant);
   }
 }

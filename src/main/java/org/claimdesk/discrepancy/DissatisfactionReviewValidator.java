@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.claimdesk.engine.InvalidFormInputException;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ public class DissatisfactionReviewValidator implements TaskListener {
       throw new InvalidFormInputException("At most 4000 characters, please.");
     }
     if ("REINVESTIGATE".equals(outcome)) {
-      v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " Manager reopened the investigation: " + note.strip());
+      v.addNote(FirstReplySteps.staffTime(clock.instant()) + " Manager reopened the investigation: " + note.strip());
     }
   }
 }

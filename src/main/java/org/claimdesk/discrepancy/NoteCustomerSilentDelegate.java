@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_NoteCustomerSilent: no details in 7 days; the investigation goes on with what it has. */
@@ -22,6 +23,6 @@ public class NoteCustomerSilentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
     steps.resumeInvestigation(v.caseReference());
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " No details from the customer by the deadline.");
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " No details from the customer by the deadline.");
   }
 }

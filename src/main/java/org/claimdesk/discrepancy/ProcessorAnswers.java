@@ -3,7 +3,6 @@ package org.claimdesk.discrepancy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +13,7 @@ import org.claimdesk.cases.CaseType;
 import org.claimdesk.commerce.InvalidRecordException;
 import org.claimdesk.commerce.RecordNotFoundException;
 import org.claimdesk.web.FieldProblem;
+import org.claimdesk.web.FreeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ProcessorAnswers {
 
   static final int MAX_ANSWER = 4000;
-  private static final Pattern NO_CONTROL_EXCEPT_LINES = Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*");
   private static final Logger log = LoggerFactory.getLogger(ProcessorAnswers.class);
 
   /** {@code POST /api/staff/cases/{reference}/processor-answer}. */
@@ -61,10 +60,8 @@ class ProcessorAnswers {
       }
       if (body.answer() == null || body.answer().isBlank()) {
         problems.add(new FieldProblem("answer", "must not be blank"));
-      } else if (body.answer().length() > MAX_ANSWER) {
-        problems.add(new FieldProblem("answer", "must be at most " + MAX_ANSWER + " characters"));
-      } else if (!NO_CONTROL_EXCEPT_LINES.matcher(body.answer()).matches()) {
-        problems.add(new FieldProblem("answer", "must not contain control characters"));
+      } else {
+        FreeText.problem("answer", body.answer(), MAX_ANSWER).ifPresent(problems::add);
       }
     }
     if (!problems.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordProcessorAnswer (PD-3): the answer joins the investigation notes the investigator reads next. */
@@ -19,7 +20,7 @@ public class RecordProcessorAnswerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " Answer from "
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " Answer from "
         + Notes.whom(v.string(DiscrepancyVariables.ANSWERED_BY)) + ": " + v.string(DiscrepancyVariables.PROCESSOR_ANSWER));
   }
 }

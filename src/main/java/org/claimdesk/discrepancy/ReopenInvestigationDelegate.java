@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,10 @@ public class ReopenInvestigationDelegate implements JavaDelegate {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
     String comment = v.string(DiscrepancyVariables.FEEDBACK_COMMENT);
     v.set(DiscrepancyVariables.ROUND, v.round() + 1);
-    v.set(DiscrepancyVariables.REPLY_DUE_TEXT, DiscrepancySteps.staffTime(steps.reopen(v.caseReference())));
+    v.set(DiscrepancyVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(steps.reopen(v.caseReference())));
     v.set(DiscrepancyVariables.REVIEW_OUTCOME, null);
     v.set(DiscrepancyVariables.MANAGER_NOTE, null);
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " The customer is not satisfied"
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " The customer is not satisfied"
         + (comment == null || comment.isBlank() ? "." : ": " + comment));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /** Task_ResumeWithDetails: the customer sent details; the investigation goes on with them. */
@@ -22,6 +23,6 @@ public class ResumeWithDetailsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
     steps.resumeInvestigation(v.caseReference());
-    v.addNote(DiscrepancySteps.staffTime(clock.instant()) + " The customer sent details (see their files).");
+    v.addNote(FirstReplySteps.staffTime(clock.instant()) + " The customer sent details (see their files).");
   }
 }

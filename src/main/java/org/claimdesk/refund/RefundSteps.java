@@ -2,14 +2,12 @@ package org.claimdesk.refund;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.claimdesk.cases.CaseOffer;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
-import org.claimdesk.cases.EvidenceItem;
 import org.claimdesk.cases.OfferType;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Money;
@@ -52,17 +50,7 @@ public class RefundSteps {
   }
 
   public String evidenceSummary(String reference) {
-    List<EvidenceItem> items = cases.evidenceOf(reference);
-    if (items.isEmpty()) {
-      return "None yet.";
-    }
-    StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " file:" : " files:"));
-    for (EvidenceItem item : items) {
-      text.append("\n- ").append(item.fileName()).append(" (").append(item.contentType()).append(", ")
-          .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(FirstReplySteps.staffTime(item.receivedAt()))
-          .append(")");
-    }
-    return text.toString();
+    return FirstReplySteps.evidenceSummary(cases.evidenceOf(reference));
   }
 
   public static String policyVerdict(String verdict, String ruleId, boolean evidenceRequired) {

@@ -3,10 +3,12 @@ package org.claimdesk.sla;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.EvidenceItem;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
@@ -56,6 +58,20 @@ public class FirstReplySteps {
   /** 48 h: the first reply is late. */
   public void recordSlaBreach(String reference, Instant dueAt, Instant breachedAt) {
     cases.recordSlaBreach(reference, ReviewTasks.REVIEW_TASK, dueAt, breachedAt);
+  }
+
+  /** The customer's files as staff read them on a review form, oldest first. */
+  public static String evidenceSummary(List<EvidenceItem> items) {
+    if (items.isEmpty()) {
+      return "None yet.";
+    }
+    StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " file:" : " files:"));
+    for (EvidenceItem item : items) {
+      text.append("\n- ").append(item.fileName()).append(" (").append(item.contentType()).append(", ")
+          .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(staffTime(item.receivedAt()))
+          .append(")");
+    }
+    return text.toString();
   }
 
   /** A time as staff read it on forms: {@code 2026-11-23 14:30 UTC}. */
