@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * {@code GET /api/cases/{reference}}: what the customer sees of their case, with the documents
- * written for them (PD-6), each with the path it downloads from (the same access token applies).
+ * written for them (PD-6), each with the path it downloads from (the same access token applies),
+ * the {@link CaseAction actions} the customer can take now, and the case's language ({@code en} or
+ * {@code fr}: its messages are written in it, and the web page opens in it).
  */
 public record CaseView(
     String reference,
     CaseType type,
     CaseStatus status,
+    String language,
     CaseOutcome outcome,
     String ruleId,
     String policyVersion,
@@ -18,7 +21,8 @@ public record CaseView(
     Instant replyDueBy,
     Offer offer,
     List<TimelineEntry> timeline,
-    List<Document> documents) {
+    List<Document> documents,
+    List<CaseAction> actions) {
 
   /** The offer awaiting the customer's consent; {@code amount}/{@code currency} absent for an ALTERNATIVE. */
   public record Offer(OfferType type, Long amount, String currency, String description) {
@@ -42,9 +46,10 @@ public record CaseView(
     }
   }
 
-  static CaseView of(CaseRecord record, List<TimelineEntry> timeline, List<CaseDocument> documents) {
-    return new CaseView(record.reference(), record.type(), record.status(), record.outcome(), record.ruleId(),
-        record.policyVersion(), record.openedAt(), record.replyDueBy(), Offer.of(record.offer()), timeline,
-        documents.stream().map(document -> Document.of(record.reference(), document)).toList());
+  static CaseView of(CaseRecord record, List<TimelineEntry> timeline, List<CaseDocument> documents,
+      List<CaseAction> actions) {
+    return new CaseView(record.reference(), record.type(), record.status(), record.language().getLanguage(),
+        record.outcome(), record.ruleId(), record.policyVersion(), record.openedAt(), record.replyDueBy(),
+        Offer.of(record.offer()), timeline, documents.stream().map(document -> Document.of(record.reference(), document)).toList(), List.copyOf(actions));
   }
 }

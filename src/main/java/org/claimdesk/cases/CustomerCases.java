@@ -68,8 +68,26 @@ class CustomerCases {
   CaseView view(String reference, String token) {
     return readOnly.execute(status -> {
       CaseRecord record = authorised(reference, token);
-      return CaseView.of(record, cases.timelineOf(record.reference()), documents.documentsOf(record.reference()));
+      return CaseView.of(record, cases.timelineOf(record.reference()), documents.documentsOf(record.reference()),
+          actionsOn(record));
     });
+  }
+
+  /**
+   * What the customer can do now: evidence while the case is not final and has room for a file
+   * (RF-1), the other actions while the process waits for their message.
+   */
+  private List<CaseAction> actionsOn(CaseRecord record) {
+    List<CaseAction> actions = new ArrayList<>();
+    for (CaseAction action : CaseAction.values()) {
+      boolean open = action == CaseAction.SEND_EVIDENCE
+          ? !record.status().isFinal() && cases.evidenceCount(record.reference()) < properties.evidenceMaxFiles()
+          : messageName(record, action.message()).filter(m -> isWaitingFor(record.reference(), m)).isPresent();
+      if (open) {
+        actions.add(action);
+      }
+    }
+    return actions;
   }
 
   /**

@@ -1,0 +1,89 @@
+package org.claimdesk.web;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * At most {@code claimdesk.web.filing-limit.requests} claims per client per {@code period}, as a
+ * token bucket per client address (Bucket4j), on the claim endpoints ({@code POST} of
+ * {@code /api/refund-requests} and the three others). Over the limit: {@code 429} as
+ * {@code application/problem+json} with {@code Retry-After} in seconds, and nothing is done.
+ *
+ * <p>The client is the request's remote address: behind a proxy or load balancer, set
+ * {@code server.forward-headers-strategy} so that it is the customer's and not the proxy's. The
+ * buckets live in this node's memory (a bounded cache); with several nodes, each node counts its
+ * own share.
+ */
+class FilingRateLimit extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(FilingRateLimit.class);
+
+  private final FilingLimitProperties limit;
+  private final ObjectMapper objectMapper;
+  private final TimeMeter time;
+  private final Cache<String, Bucket> buckets;
+
+  /** {@code time}: the buckets' clock ({@link TimeMeter#SYSTEM_NANOTIME}; tests move their own). */
+  FilingRateLimit(FilingLimitProperties limit, ObjectMapper objectMapper, TimeMeter time) {
+    this.limit = limit;
+    this.objectMapper = objectMapper;
+    this.time = time;
+    this.buckets = Caffeine.newBuilder()
+        .maximumSize(limit.maxClients())
+        .expireAfterAccess(limit.period().multipliedBy(2))
+        .build();
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod());
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Bucket bucket = buckets.get(request.getRemoteAddr(), client -> newBucket());
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+    log.warn("Claim refused: the client passed {} claims per {}", limit.requests(), limit.period());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "Too many claims from this client; try again in " + seconds + " seconds.");
+    problem.setTitle("Too many requests");
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader("Retry-After", Long.toString(seconds));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+
+  private Bucket newBucket() {
+    return Bucket.builder()
+        .withCustomTimePrecision(time)
+        .addLimit(bandwidth -> bandwidth.capacity(limit.requests())
+            .refillGreedy(limit.requests(), limit.period()))
+        .build();
+  }
+}
