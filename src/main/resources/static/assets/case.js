@@ -56,7 +56,7 @@ function render() {
   field('status').dataset.status = view.status;
   field('statusText').textContent = t('status.' + view.status + '.text');
   field('outcome').hidden = !view.outcome;
-  field('outcome').textContent = view.outcome ? t('case.outcome') + ': ' + t('outcome.' + view.outcome) : '';
+  field('outcome').textContent = view.outcome ? t('case.outcome', { outcome: t('outcome.' + view.outcome) }) : '';
   field('opened').textContent = t('case.opened', { date: formatDate(view.openedAt) });
   const open = !['RESOLVED', 'REJECTED', 'CLOSED'].includes(view.status);
   field('replyBy').textContent = open && view.replyDueBy ? t('case.replyBy', { date: formatDate(view.replyDueBy) }) : '';

@@ -129,7 +129,7 @@ function showDone(result) {
   if (created) {
     document.getElementById('done-heading').textContent = t('done.heading');
     field('reference').textContent = result.reference;
-    field('status').textContent = t('case.status') + ': ' + t('status.' + result.status);
+    field('status').textContent = t('done.status', { status: t('status.' + result.status) });
     field('replyBy').textContent = result.replyDueBy ? t('done.replyBy', { date: formatDate(result.replyDueBy) }) : '';
     field('replyBy').hidden = !result.replyDueBy;
     const decided = ['REJECTED', 'RESOLVED', 'CLOSED'].includes(result.status);

@@ -420,7 +420,9 @@ public class JdbcCaseService implements CaseService {
     if (offerType != null) {
       long amount = rs.getLong("offer_amount");
       Money money = rs.wasNull() ? null : Money.of(amount, rs.getString("offer_currency"));
-      offer = new CaseOffer(OfferType.valueOf(offerType), money, rs.getString("offer_description"));
+      String description = rs.getString("offer_description");
+      // An offer without the agent's words is stored with its type's name (the column is required).
+      offer = new CaseOffer(OfferType.valueOf(offerType), money, offerType.equals(description) ? null : description);
     }
     String outcome = rs.getString("outcome");
     return new CaseRecord(

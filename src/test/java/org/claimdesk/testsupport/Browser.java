@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -39,6 +42,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(int port) throws IOException {
+    return open(port, "en-GB");
+  }
+
+  /** A browser whose language is {@code language} ({@code fr-FR}): what pages read as the visitor's language. */
+  public static Browser open(int port, String language) throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("CI=true but chromium/chromedriver are not installed (see .ci/run)");
@@ -49,7 +57,8 @@ public final class Browser implements AutoCloseable {
         .setBinary(CHROMIUM.toFile())
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1600,1000", "--user-data-dir=" + profile);
+            "--window-size=1600,1000", "--user-data-dir=" + profile, "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
@@ -97,6 +106,21 @@ public final class Browser implements AutoCloseable {
     Path file = directory.resolve(name + ".png");
     Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /** The whole page, not only the window: the window grows to the page's height for the shot. */
+  public Path screenshotWholePage(String name) throws IOException {
+    Dimension window = driver.manage().window().getSize();
+    long height = (Long) ((JavascriptExecutor) driver)
+        .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
+    int chrome = window.getHeight() - ((Long) ((JavascriptExecutor) driver)
+        .executeScript("return window.innerHeight;")).intValue();
+    driver.manage().window().setSize(new Dimension(window.getWidth(), (int) height + chrome));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(window);
+    }
   }
 
   private Path screenshotQuietly(String name) {
