@@ -12,9 +12,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.UUID;
 
 import org.claimdesk.cases.CaseDocument;
@@ -152,6 +156,51 @@ class CustomerEmailTest {
     verify(cases).appendTimeline(eq(reference), eq("CLAIM_REFUSED"), argThat(text ->
         text.startsWith("Bonjour Marie Dubois,") && text.contains("Règle RF-2") && !text.contains("tok-secret")));
     assertThat(statusOf(reference)).isEqualTo("SENT");
+  }
+
+  @Test
+  @DisplayName("every customer message in both languages: its language, its subject from the bundle, the case link in both parts")
+  void everyMessageInBothLanguagesCarriesItsSubjectLanguageAndLink() throws Exception {
+    doNothing().when(cases).appendTimeline(anyString(), anyString(), anyString());
+    Map<String, Locale> sent = new LinkedHashMap<>();
+    Map<String, CustomerMessage> kinds = new HashMap<>();
+    for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+      for (CustomerMessage message : CustomerMessage.values()) {
+        String reference = newReference();
+        doReturn(new CustomerContact("Sam Client", "client+" + reference + "@example.com", language))
+            .when(cases).contactOf(reference);
+        transaction.executeWithoutResult(status ->
+            customerNotifier.send(reference, message, SampleMessages.parametersOf(message)));
+        sent.put(reference, language);
+        kinds.put(reference, message);
+      }
+    }
+
+    assertThat(smtp.waitForIncomingEmail(30_000, sent.size())).isTrue();
+    assertThat(smtp.getReceivedMessages()).hasSize(sent.size());
+    for (MimeMessage received : smtp.getReceivedMessages()) {
+      String to = received.getRecipients(Message.RecipientType.TO)[0].toString();
+      String reference = to.substring("client+".length(), to.indexOf('@'));
+      Locale language = sent.get(reference);
+      CustomerMessage message = kinds.get(reference);
+      ResourceBundle texts = ResourceBundle.getBundle("mail/customer-messages", language,
+          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+      String subject = new MessageFormat(texts.getString(message + ".subject"), language).format(new Object[] {reference});
+      if (language == Locale.FRENCH) {
+        subject = subject.replaceAll(" ([:;!?])", "\u00a0$1"); // French typography: a no-break space before : ; ! ?
+      }
+      String link = "https://claims.example.test/cases/" + reference + "?token=tok-secret";
+      assertThat(received.getSubject()).as(message + " " + language).isEqualTo(subject);
+      assertThat(received.getHeader("Content-Language")).as(message + " " + language)
+          .containsExactly(language.getLanguage());
+      List<TestSmtp.Part> parts = TestSmtp.parts(received);
+      assertThat(parts.get(0).text()).as(message + " " + language)
+          .startsWith(language == Locale.FRENCH ? "Bonjour Sam Client," : "Hello Sam Client,")
+          .endsWith(link + "\n");
+      assertThat(parts.get(1).text()).as(message + " " + language)
+          .contains("<html lang=\"" + language.getLanguage() + "\">")
+          .contains("<a href=\"" + link + "\">");
+    }
   }
 
   @Test
