@@ -1,7 +1,12 @@
 package org.claimdesk.notification;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
@@ -9,6 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +26,7 @@ import jakarta.validation.constraints.Min;
  * {@code camunda-admin} only (see {@code ApiSecurityConfig}). Meant for the embedded default,
  * where no SMTP server is configured and the emails stay in the outbox: it is on only with
  * {@code claimdesk.notification.outbox-api-enabled=true} (the demo profile). The text bodies
- * hold the customers' private links.
+ * hold the customers' private links. A browser gets the same list as a page ({@code Accept: text/html}).
  */
 // Spring MVC validates @Min/@Max itself (400 problem+json); no @Validated, which would bypass that.
 @RestController
@@ -43,6 +51,42 @@ class OutboxController {
           entry.status().name(), entry.attempts(), entry.lastError(), entry.createdAt(),
           entry.status() == OutboxEntry.Status.PENDING ? entry.nextAttemptAt() : null,
           entry.sentAt(), entry.attachmentDocumentId(), entry.textBody());
+    }
+  }
+
+  /**
+   * The same list as a page to read in a browser (the browser asks for the admin login): each email
+   * with its subject, recipient and status, its HTML part in a sandboxed frame, its text, and a link
+   * to the case page it points to.
+   */
+  @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView mailbox(@RequestParam(required = false) String caseReference,
+      @RequestParam(required = false) OutboxEntry.Status status,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, HttpServletResponse response) {
+    // The emails' HTML uses inline styles; the frames run no script (sandbox) and load nothing else.
+    response.setHeader("Content-Security-Policy",
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    List<MailboxItem> items = outbox.latest(caseReference, status, limit).stream().map(MailboxItem::of).toList();
+    return new ModelAndView("outbox/mailbox", Map.of("items", items, "caseReference",
+        caseReference == null ? "" : caseReference));
+  }
+
+  /** One email on the mailbox page; {@code caseLink} the private link its text ends with, if any. */
+  record MailboxItem(OutboxView email, String htmlBody, String caseLink, String queuedAt) {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        .withZone(ZoneOffset.UTC);
+
+    private static final Pattern CASE_LINK = Pattern.compile("https?://\\S+/cases/\\S+\\?token=\\S+");
+
+    static MailboxItem of(OutboxEntry entry) {
+      Matcher link = CASE_LINK.matcher(entry.textBody() == null ? "" : entry.textBody());
+      String caseLink = null;
+      while (link.find()) {
+        caseLink = link.group();
+      }
+      return new MailboxItem(OutboxView.of(entry), entry.htmlBody(), caseLink, WHEN.format(entry.createdAt()));
     }
   }
 

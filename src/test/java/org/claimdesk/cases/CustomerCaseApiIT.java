@@ -213,6 +213,9 @@ class CustomerCaseApiIT extends CustomerApiTestBase {
   void acceptingAnOfferOnlyWhenWaiting() {
     String[] created = givenCaseInReview();
     String path = "/api/cases/" + created[0];
+    // The view lists what the process waits for now, so a page shows only what will be accepted.
+    assertThat(view(created[0], created[1]).json().path("actions")).extracting(JsonNode::asText)
+        .contains("SEND_EVIDENCE", "ANSWER_OFFER").doesNotContain("WITHDRAW");
 
     Answer accepted = call(HttpMethod.POST, path + "/offer/accept", null, TOKEN_HEADER, created[1]);
     Answer again = call(HttpMethod.POST, path + "/offer/accept", null, TOKEN_HEADER, created[1]);
@@ -220,6 +223,8 @@ class CustomerCaseApiIT extends CustomerApiTestBase {
 
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
     assertThat(passed(created[0], "Event_OfferAccepted")).isEqualTo(1);
+    assertThat(view(created[0], created[1]).json().path("actions")).extracting(JsonNode::asText)
+        .doesNotContain("ANSWER_OFFER");
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
     assertThat(again.isProblem()).isTrue();
     assertThat(declined.status()).isEqualTo(409);

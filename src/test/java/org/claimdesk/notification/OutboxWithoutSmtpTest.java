@@ -100,7 +100,7 @@ class OutboxWithoutSmtpTest {
   }
 
   @Test
-  @DisplayName("GET /api/outbox: an administrator reads what was queued; anyone else gets 401 or 403")
+  @DisplayName("GET /api/outbox: an administrator reads what was queued, as JSON or as a page; anyone else gets 401 or 403")
   void outboxApiIsForAdministratorsOnly() throws Exception {
     customerNotifier.send(reference, CustomerMessage.CLOSED_NO_RESPONSE, Map.of());
 
@@ -119,12 +119,32 @@ class OutboxWithoutSmtpTest {
     assertThat(get("/api/outbox", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/outbox", "shop:demo").statusCode()).isEqualTo(403);
     assertThat(get("/api/outbox", "mia:demo").statusCode()).isEqualTo(403);
+    // A browser gets the same list as a page: the HTML in a sandboxed frame, the link to the case page.
+    HttpResponse<String> page = get("/api/outbox?caseReference=" + reference, "admin:demo", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+    assertThat(page.body())
+        .contains("data-case=\"" + reference + "\"")
+        .contains("marie@example.com")
+        .contains("CLOSED_NO_RESPONSE")
+        // The email's HTML is escaped into the frame's srcdoc: shown, never part of this page.
+        .contains("<iframe sandbox=\"\" srcdoc=\"&lt;!DOCTYPE html&gt;")
+        .contains("<a href=\"https://claims.example.test/cases/" + reference + "?token=t\" target=\"_blank\"");
+    assertThat(get("/api/outbox", null, "text/html").statusCode()).isEqualTo(401);
+    assertThat(get("/api/outbox", "mia:demo", "text/html").statusCode()).isEqualTo(403);
     // Last: after a wrong password Camunda delays that user's next login.
     assertThat(get("/api/outbox", "admin:wrong").statusCode()).isEqualTo(401);
   }
 
   HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    return get(path, credentials, "application/json");
+  }
+
+  HttpResponse<String> get(String path, String credentials, String accept) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", accept);
     if (credentials != null) {
       request.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

@@ -281,6 +281,23 @@ class CustomerWebPageIT {
     }
   }
 
+  @Test
+  @DisplayName("the pages go out with a strict content policy, no referrer, no framing, no caching and no cookie")
+  void pagesCarryTheirSecurityHeaders() {
+    for (String path : List.of("/", "/cases/CD-ABCDEFGH?token=whatever")) {
+      var page = api.http().get().uri(path).header("Accept", "text/html").retrieve().toEntity(String.class);
+      assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+      assertThat(page.getHeaders().getFirst("Content-Security-Policy")).as(path)
+          .contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'");
+      assertThat(page.getHeaders().getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(page.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
+      assertThat(page.getHeaders().getFirst("Cache-Control")).as(path).contains("no-store");
+      assertThat(page.getHeaders().get("Set-Cookie")).as(path).isNull();
+    }
+    assertThat(api.http().get().uri("/cases/CD-ABCDEFGH").retrieve().body(String.class))
+        .contains("<script type=\"module\" src=\"/assets/case.js\"></script>");
+  }
+
   private static String walletAnswer(Browser browser, String orderId, String email) {
     WebDriver driver = browser.driver();
     for (String[] field : new String[][] {{"wallet-orderId", orderId}, {"wallet-payerName", "Sam Payer"},
