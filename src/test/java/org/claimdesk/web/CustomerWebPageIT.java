@@ -263,6 +263,21 @@ class CustomerWebPageIT {
       assertThat(unknownOrder).isEqualTo("We could not find this order for this email address. Check both and try again.");
       assertThat(wrongEmail).isEqualTo(unknownOrder);
 
+      // What only the server refuses is shown next to its field as well: here a reason the page lets
+      // through once its own check is taken off; nothing is filed.
+      driver.findElement(By.cssSelector("[data-choose='refund']")).click();
+      script.executeScript("const reason = document.getElementById('refund-reason');"
+          + " reason.removeAttribute('required'); delete reason.dataset.rule;");
+      driver.findElement(By.id("refund-orderId")).sendKeys(orderId);
+      driver.findElement(By.id("refund-email")).sendKeys(ClaimdeskApi.emailOf(orderId));
+      driver.findElement(By.id("refund-description")).sendKeys("The reason is left out.");
+      driver.findElement(By.cssSelector("#form-refund button[type='submit']")).click();
+      assertThat(browser.waitFor(By.id("refund-reason-error")).getText())
+          .isEqualTo("Check this: the server did not accept it.");
+      assertThat(driver.findElement(By.id("refund-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.claim_case WHERE subject_id = ? AND type = 'REFUND_REQUEST'")
+          .param(orderId).query(Long.class).single()).isZero();
+
       // The switch turns the page to French and is remembered on the next visit.
       driver.findElement(By.cssSelector("[data-lang='fr']")).click();
       browser.waitForText(By.id("start-heading"), "Comment pouvons-nous vous aider");
