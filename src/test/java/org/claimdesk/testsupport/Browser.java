@@ -35,10 +35,12 @@ public final class Browser implements AutoCloseable {
 
   private final WebDriver driver;
   private final String baseUrl;
+  private final Path downloads;
 
-  private Browser(WebDriver driver, String baseUrl) {
+  private Browser(WebDriver driver, String baseUrl, Path downloads) {
     this.driver = driver;
     this.baseUrl = baseUrl;
+    this.downloads = downloads;
   }
 
   public static Browser open(int port) throws IOException {
@@ -53,15 +55,17 @@ public final class Browser implements AutoCloseable {
     }
     Assumptions.assumeTrue(installed, "Browser test skipped: install chromium and chromium-driver to run it");
     Path profile = Files.createTempDirectory("claimdesk-chromium");
+    Path downloads = Files.createTempDirectory("claimdesk-downloads");
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toFile())
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--window-size=1600,1000", "--user-data-dir=" + profile, "--lang=" + language);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
-    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, downloads);
   }
 
   /** Opens a Camunda webapp page and logs in on its login form, ending any earlier session first. */
@@ -98,6 +102,11 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** Where the browser saves downloaded files (a fresh directory per browser). */
+  public Path downloads() {
+    return downloads;
   }
 
   /** Saves a PNG under target/screenshots and returns its path. */

@@ -2,7 +2,9 @@ package org.claimdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.claimdesk.testsupport.Browser;
 import org.claimdesk.testsupport.ClaimdeskApi;
@@ -293,6 +296,70 @@ class CustomerWebPageIT {
       browser.waitFor(By.id("form-refund"));
       assertThat((Boolean) script.executeScript(
           "return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("PD-6 on the page: a duplicate charge reported, its resolution PDF downloaded from the case page, feedback given there")
+  void discrepancyResolutionDownloadedAndFeedbackGiven() throws Exception {
+    String orderId = api.order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(3)), null, 4900);
+    String suffix = orderId.substring(7);
+    assertThat(api.post("/api/payments", Map.of("id", "it-dup-" + suffix, "orderId", orderId, "processorReference",
+        "ch_dup_" + suffix, "amount", 4900, "currency", "EUR", "capturedAt",
+        Instant.now().minus(Duration.ofDays(3)).plusSeconds(240).truncatedTo(ChronoUnit.SECONDS).toString(),
+        "status", "CAPTURED"), "shop").getStatusCode().value()).isEqualTo(201);
+    try (Browser browser = Browser.open(port, "en-GB")) {
+      WebDriver driver = browser.driver();
+      browser.go("/");
+      browser.waitFor(By.cssSelector("[data-choose='discrepancy']")).click();
+      browser.waitFor(By.id("discrepancy-paymentId")).sendKeys("it-pay-" + suffix);
+      driver.findElement(By.id("discrepancy-email")).sendKeys(ClaimdeskApi.emailOf(orderId));
+      new Select(driver.findElement(By.id("discrepancy-kind"))).selectByValue("DUPLICATE_CHARGE");
+      driver.findElement(By.id("discrepancy-description")).sendKeys("The same amount was taken twice.");
+      driver.findElement(By.cssSelector("#form-discrepancy button[type='submit']")).click();
+      browser.waitForText(By.id("done-heading"), "We have your request");
+      String reference = driver.findElement(By.cssSelector("#done [data-field='reference']")).getText();
+
+      // The automatic checks find the duplicate and refund it (the job executor is off in these tests).
+      String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .singleResult().getId();
+      EngineJobs.executeAsyncJobs(managementService, instanceId);
+      driver.findElement(By.cssSelector("#done [data-field='open']")).click();
+      browser.waitForText(By.id("case-heading"), "Case " + reference);
+      assertThat(statusWord(driver)).isEqualTo("Resolved");
+      WebElement download = browser.waitFor(By.cssSelector("#documents button"));
+      assertThat(download.getText()).startsWith("Download ").endsWith(".pdf");
+      download.click();
+      Path pdf = new WebDriverWait(driver, WAIT).until(d -> {
+        try (var files = Files.list(browser.downloads())) {
+          return files.filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
+        } catch (IOException e) {
+          return null;
+        }
+      });
+      new WebDriverWait(driver, WAIT).until(d -> pdf.toFile().length() > 0);
+      assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII))
+          .isEqualTo("%PDF-");
+      assertThat(driver.findElement(By.id("feedback")).isDisplayed()).isFalse();
+
+      // PD-6: after the follow-up delay the page asks for the customer's opinion.
+      try {
+        EngineJobs.fireTimersDueBy(managementService, Instant.now().plus(Duration.ofDays(8)));
+        driver.findElement(By.cssSelector("[data-action='refresh']")).click();
+        WebElement feedback = browser.waitFor(By.id("feedback"));
+        feedback.findElement(By.cssSelector("button[type='submit']")).click();
+        assertThat(browser.waitFor(By.id("feedback-satisfied-error")).getText()).isEqualTo("Choose one of the options.");
+        feedback.findElement(By.cssSelector("label[for='feedback-yes']")).click();
+        driver.findElement(By.id("feedback-comment")).sendKeys("Quick and clear, thank you.");
+        feedback.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.waitForText(By.id("notice"), "Thank you for your answer.");
+      } finally {
+        ClockUtil.reset();
+      }
+      assertThat(driver.findElement(By.id("feedback")).isDisplayed()).isFalse();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+      assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.case_timeline WHERE case_reference = ?"
+          + " AND kind = 'FEEDBACK_RECEIVED'").param(reference).query(Long.class).single()).isEqualTo(1);
     }
   }
 
