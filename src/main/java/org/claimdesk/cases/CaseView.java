@@ -50,6 +50,7 @@ public record CaseView(
       List<CaseAction> actions) {
     return new CaseView(record.reference(), record.type(), record.status(), record.language().getLanguage(),
         record.outcome(), record.ruleId(), record.policyVersion(), record.openedAt(), record.replyDueBy(),
-        Offer.of(record.offer()), timeline, documents.stream().map(document -> Document.of(record.reference(), document)).toList(), List.copyOf(actions));
+        Offer.of(record.offer()), timeline,
+        documents.stream().map(document -> Document.of(record.reference(), document)).toList(), List.copyOf(actions));
   }
 }

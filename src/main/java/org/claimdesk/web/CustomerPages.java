@@ -8,7 +8,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The customer web page: {@code /} (the start page: the four claim forms) and
@@ -31,9 +30,9 @@ class CustomerPages {
     return "forward:/index.html";
   }
 
-  /** The reference is read by the page itself; any path segment gets the page, which asks the API. */
+  /** The page reads the reference from its address and asks the API; any reference gets the page. */
   @GetMapping("/cases/{reference}")
-  String casePage(@PathVariable String reference) {
+  String casePage() {
     return "forward:/case.html";
   }
 

@@ -69,7 +69,8 @@ class FilingRateLimit extends OncePerRequestFilter {
       return;
     }
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-    log.warn("Claim refused: the client passed {} claims per {}", limit.requests(), limit.period());
+    // Debug only: under a flood of claims this line would flood the log (no address: it is personal data).
+    log.debug("Claim refused: the client passed {} claims per {}", limit.requests(), limit.period());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
         "Too many claims from this client; try again in " + seconds + " seconds.");
     problem.setTitle("Too many requests");
