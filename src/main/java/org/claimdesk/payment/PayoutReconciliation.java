@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +62,10 @@ public class PayoutReconciliation {
 
     Map<String, List<ListedRefund>> byKey = new LinkedHashMap<>();
     int withoutKey = 0;
-    for (ListedRefund refund : refunds) {
+    // Newest first, so the incident message, which has a limit, names the latest ones.
+    List<ListedRefund> newestFirst = new ArrayList<>(refunds);
+    Collections.reverse(newestFirst);
+    for (ListedRefund refund : newestFirst) {
       if (refund.idempotencyKey() == null) {
         withoutKey++;
       } else {
@@ -78,6 +83,7 @@ public class PayoutReconciliation {
             + ", which the processor does not list"));
       }
     }
+    mismatches.sort(Comparator.comparing(PayoutMismatch::kind));
     Report report = new Report(from, to, refunds.size(), withoutKey, recorded.size(), List.copyOf(mismatches));
     if (mismatches.isEmpty()) {
       log.info("Payout reconciliation {} to {}: {} refunds ({} without a Claimdesk key) and {} payouts agree",
@@ -96,7 +102,7 @@ public class PayoutReconciliation {
     }
     Optional<Payout> found = payoutOf(key);
     if (found.isEmpty()) {
-      keyed.forEach(r -> mismatches.add(new PayoutMismatch(PayoutMismatch.Kind.NO_PAYOUT, key, r.refundId(),
+      live.forEach(r -> mismatches.add(new PayoutMismatch(PayoutMismatch.Kind.NO_PAYOUT, key, r.refundId(),
           "the processor refunded " + r.amount() + " on " + r.chargeReference() + " under this key; no payout is recorded")));
       return;
     }

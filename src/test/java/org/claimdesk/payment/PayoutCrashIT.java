@@ -79,7 +79,8 @@ class PayoutCrashIT {
       assertThat(PayoutNodes.count(url, "select count(*) from claimdesk.case_timeline where case_reference = ?"
           + " and kind = 'DISCREPANCY_RESOLVED'", reference)).as("the job's work was not committed").isZero();
       assertThat(PayoutNodes.count(url, "select count(*) from act_ru_job j join act_ru_execution e"
-          + " on e.id_ = j.process_instance_id_ where e.business_key_ = ? and j.act_id_ = 'Task_RefundPayment'",
+          + " on e.id_ = j.process_instance_id_ join act_ru_jobdef d on d.id_ = j.job_def_id_"
+          + " where e.business_key_ = ? and d.act_id_ = 'Task_RefundPayment'",
           reference)).as("the refund job is still there").isOne();
 
       try (NodeProcess second = PayoutNodes.start("payout-crash-second", url, stripe, LOCK_TIME)) {
