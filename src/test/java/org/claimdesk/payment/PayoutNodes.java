@@ -34,6 +34,7 @@ import org.claimdesk.testsupport.PostgresTestDatabase;
 final class PayoutNodes {
 
   static final String ADMIN_PASSWORD = "nodes-" + UUID.randomUUID();
+  static final String WEBHOOK_SECRET = "whsec_nodes_" + UUID.randomUUID().toString().replace("-", "");
   static final long AMOUNT = 2500;
 
   private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
@@ -60,7 +61,7 @@ final class PayoutNodes {
         "--CLAIMDESK_PAYMENT_PROCESSOR=stripe",
         "--CLAIMDESK_STRIPE_API_BASE=" + stripe.baseUrl(),
         "--CLAIMDESK_STRIPE_API_KEY=" + FakeStripe.API_KEY,
-        "--CLAIMDESK_STRIPE_WEBHOOK_SECRET=whsec_nodes_" + ADMIN_PASSWORD,
+        "--CLAIMDESK_STRIPE_WEBHOOK_SECRET=" + WEBHOOK_SECRET,
         "--claimdesk.discrepancy.follow-up-after=PT1S",
         "--claimdesk.service-levels.feedback-window=PT1S",
         "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTime.toMillis(),
@@ -100,6 +101,19 @@ final class PayoutNodes {
       throw new IllegalStateException("No case reference in " + answer);
     }
     return matcher.group(1);
+  }
+
+  /** Posts a processor event to the node's webhook endpoint, with that signature header (or none). */
+  static HttpResponse<String> webhook(int port, String payload, String signature) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/processor/stripe/events"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String post(int port, String path, String json, boolean asAdmin) throws Exception {

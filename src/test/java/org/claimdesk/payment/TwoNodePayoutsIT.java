@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
 import org.claimdesk.testsupport.FakeStripe;
 import org.claimdesk.testsupport.NodeProcess;
 import org.claimdesk.testsupport.PostgresAvailableCondition;
@@ -134,6 +138,35 @@ class TwoNodePayoutsIT {
     assertThat(jobsByNode).as("both job executors worked").hasSize(2)
         .anySatisfy(line -> assertThat(line).startsWith("payout-node1 "))
         .anySatisfy(line -> assertThat(line).startsWith("payout-node2 "));
+  }
+
+  @Test
+  @DisplayName("the webhook endpoint takes signed events once and refuses unsigned ones naming the header")
+  void theWebhookEndpoint() throws Exception {
+    String id = "evt_nodes_" + PayoutNodes.newId();
+    String payload = "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"" + Stripe.API_VERSION
+        + "\",\"created\":" + Instant.now().getEpochSecond() + ",\"livemode\":false,\"pending_webhooks\":1,"
+        + "\"type\":\"refund.updated\",\"data\":{\"object\":{\"id\":\"re_nodes\",\"object\":\"refund\","
+        + "\"amount\":100,\"currency\":\"eur\",\"status\":\"succeeded\",\"metadata\":{}}}}";
+    String signature = Webhook.Signature.generateSignatureHeader(payload, PayoutNodes.WEBHOOK_SECRET);
+
+    HttpResponse<String> unsigned = PayoutNodes.webhook(port1, payload, null);
+    HttpResponse<String> forged = PayoutNodes.webhook(port2, payload,
+        Webhook.Signature.generateSignatureHeader(payload, "whsec_forged"));
+    HttpResponse<String> first = PayoutNodes.webhook(port1, payload, signature);
+    HttpResponse<String> again = PayoutNodes.webhook(port2, payload, signature);
+
+    for (HttpResponse<String> refused : List.of(unsigned, forged)) {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.body()).contains("\"field\":\"Stripe-Signature\"");
+    }
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("\"duplicate\":false");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("\"duplicate\":true");
+    assertThat(PayoutNodes.count(url, "select count(*) from claimdesk.processor_event where id = ?", id)).isOne();
   }
 
   @Test

@@ -93,9 +93,9 @@ public class StripeWebhooks {
       return new Outcome(event.getId(), event.getType(), true, "delivered before; ignored");
     }
     String outcome;
-    if (object instanceof Refund refund && event.getType().startsWith("refund.")
-        || object instanceof Refund && event.getType().equals("charge.refund.updated")) {
-      outcome = refundEvent((Refund) object);
+    if (object instanceof Refund refund
+        && (event.getType().startsWith("refund.") || event.getType().equals("charge.refund.updated"))) {
+      outcome = refundEvent(refund);
     } else if (object instanceof Dispute dispute && event.getType().startsWith("charge.dispute.")) {
       outcome = disputeEvent(event.getType(), dispute);
     } else {
