@@ -114,16 +114,6 @@ public final class FakeStripe implements AutoCloseable {
     throw new IllegalArgumentException("no refund " + refundId);
   }
 
-  /** Adds a refund made elsewhere under a key of the test's choice (a duplicate, for reconciliation). */
-  public synchronized FakeRefund addRefund(String metadataKey, String chargeReference, long amount, String currency) {
-    String id = "re_fake_" + ids.incrementAndGet();
-    Map<String, String> metadata = metadataKey == null ? Map.of() : Map.of("claimdesk_idempotency_key", metadataKey);
-    FakeRefund refund = new FakeRefund(id, "dashboard-" + id, chargeReference, amount, currency.toLowerCase(),
-        "succeeded", metadata, Instant.now().getEpochSecond());
-    refundsByKey.put(refund.idempotencyKey(), refund);
-    return refund;
-  }
-
   /** The JSON of a refund, as Stripe writes it (for webhook events). */
   public static String json(FakeRefund r) {
     StringBuilder metadata = new StringBuilder("{");
