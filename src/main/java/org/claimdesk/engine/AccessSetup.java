@@ -58,12 +58,13 @@ public class AccessSetup {
       grant(SUPPORT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
       grant(FINANCE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
       grant(FINANCE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
-      // Managers read everything in Cockpit and Tasklist; they work only the tasks offered to them.
+      // Managers read everything in Cockpit and Tasklist; they work only the tasks offered to them,
+      // and retry a failed job (a payout whose cause is fixed) from an incident in Cockpit.
       grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
       grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
       grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK),
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB),
       grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
       grant(MANAGERS, Resources.TASK, ANY, TaskPermissions.READ),
       grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,

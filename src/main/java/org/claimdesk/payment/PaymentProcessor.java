@@ -1,5 +1,7 @@
 package org.claimdesk.payment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,7 +10,8 @@ import java.util.Optional;
  * A technical failure (timeout, 5xx) is an exception: the calling job retries.
  *
  * <p>Which implementation runs is {@code claimdesk.payment.processor}; {@code sandbox}
- * ({@link SandboxPaymentProcessor}) is the embedded default's.
+ * ({@link SandboxPaymentProcessor}) is the embedded default's, {@code stripe}
+ * ({@link org.claimdesk.payment.stripe.StripePaymentProcessor}) talks to a Stripe-compatible API.
  *
  * <p>What {@link PayoutService} relies on:
  * <ul>
@@ -30,4 +33,11 @@ public interface PaymentProcessor {
    * Reads only; nothing moves.
    */
   Optional<ProcessorCharge> findCharge(String chargeReference);
+
+  /**
+   * The refunds the processor created from {@code from} (inclusive) to {@code to} (exclusive),
+   * each with the idempotency key Claimdesk sent (null for refunds made elsewhere), for the
+   * reconciliation ({@link PayoutReconciliation}). Reads only.
+   */
+  List<ListedRefund> refundsCreated(Instant from, Instant to);
 }

@@ -3,6 +3,7 @@ package org.claimdesk.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.claimdesk.commerce.Money;
@@ -36,6 +37,16 @@ class PayoutRepository {
         .param("key", key.value())
         .query((rs, row) -> map(rs))
         .optional();
+  }
+
+  /** The refund payouts recorded from {@code from} (inclusive) to {@code to} (exclusive). */
+  List<Payout> refundsRecordedBetween(Instant from, Instant to) {
+    return jdbc.sql("select " + COLUMNS + " from claimdesk.payout where kind = 'REFUND'"
+            + " and created_at >= :from and created_at < :to order by created_at")
+        .param("from", DbTimes.toDb(from))
+        .param("to", DbTimes.toDb(to))
+        .query((rs, row) -> map(rs))
+        .list();
   }
 
   /** Inserts a new payout; a taken key is a {@link org.springframework.dao.DuplicateKeyException}. */

@@ -1,6 +1,7 @@
 package org.claimdesk.payment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,6 +84,14 @@ public class SandboxPaymentProcessor implements PaymentProcessor {
     return Optional.of(new ProcessorCharge(chargeReference, payment.money(),
         ProcessorCharge.Status.valueOf(payment.status().name()),
         Money.of(refunds.refundedOn(chargeReference), payment.currency())));
+  }
+
+  @Override
+  public List<ListedRefund> refundsCreated(Instant from, Instant to) {
+    return refunds.createdBetween(from, to).stream()
+        .map(r -> new ListedRefund(r.id(), r.idempotencyKey(), r.chargeReference(), r.amount(), r.status(),
+            r.createdAt()))
+        .toList();
   }
 
   private ProcessorRefund refundOnce(RefundInstruction instruction) {

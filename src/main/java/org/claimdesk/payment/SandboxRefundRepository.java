@@ -3,6 +3,7 @@ package org.claimdesk.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.claimdesk.commerce.Money;
@@ -38,6 +39,16 @@ class SandboxRefundRepository {
         .param("key", idempotencyKey)
         .query((rs, row) -> map(rs))
         .optional();
+  }
+
+  /** The refunds created from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  List<SandboxRefund> createdBetween(Instant from, Instant to) {
+    return jdbc.sql("select " + COLUMNS + " from claimdesk.sandbox_refund"
+            + " where created_at >= :from and created_at < :to order by created_at, id")
+        .param("from", DbTimes.toDb(from))
+        .param("to", DbTimes.toDb(to))
+        .query((rs, row) -> map(rs))
+        .list();
   }
 
   /** The amount refunded so far on a charge, in minor units (failed refunds do not count). */

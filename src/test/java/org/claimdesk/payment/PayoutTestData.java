@@ -110,6 +110,11 @@ final class PayoutTestData {
       return real.findCharge(chargeReference);
     }
 
+    @Override
+    public List<ListedRefund> refundsCreated(Instant from, Instant to) {
+      return real.refundsCreated(from, to);
+    }
+
     /** Passes every call through, counting it. */
     static ScriptedProcessor counting(PaymentProcessor real) {
       return new ScriptedProcessor(real, Call::proceed);

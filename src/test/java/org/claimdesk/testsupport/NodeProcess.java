@@ -85,6 +85,11 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the node at once (SIGKILL), as a crash or a pulled plug would: nothing shuts down. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
