@@ -27,8 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -152,8 +154,7 @@ class ManagersDashboardIT {
     assertThat(scrapeAfter).contains("claimdesk_jobs_due{").contains("claimdesk_incidents_open{");
 
     try (Browser browser = Browser.open(port)) {
-      browser.loginTo("cockpit", "mia", "demo");
-      browser.go("/camunda/app/cockpit/default/#/dashboard");
+      showInCockpit(browser, "#/dashboard", false);
       assertThat(figureText(browser, "breaches-week-refund-request"))
           .isEqualTo(String.valueOf(breaches(after, "slaBreachesByProcess", "refund-request", "thisWeek")));
       assertThat(figureText(browser, "breaches-month-group-support"))
@@ -164,14 +165,12 @@ class ManagersDashboardIT {
           .isEqualTo(String.valueOf(outcome(after, "REFUSED", "RF-2", "cases")));
       assertThat(figureText(browser, "outcome-PARTIALLY_REFUNDED-" + (paidRule == null ? "none" : paidRule) + "-EUR"))
           .isEqualTo(String.valueOf(outcome(after, "PARTIALLY_REFUNDED", paidRule, "cases")));
-      browser.driver().findElement(By.id("claimdesk-dashboard")).getLocation();
       ((org.openqa.selenium.JavascriptExecutor) browser.driver())
           .executeScript("document.getElementById('claimdesk-dashboard').scrollIntoView()");
       browser.screenshot("cockpit-dashboard");
 
       // The per-case view: the paid case's reference, verdict and money in its process-instance page.
-      browser.go("/camunda/app/cockpit/default/#/process-instance/" + paidInstance + "/runtime");
-      openCaseTab(browser);
+      showInCockpit(browser, "#/process-instance/" + paidInstance + "/runtime", true);
       assertThat(figureText(browser, "case-reference")).isEqualTo(paidReference);
       assertThat(figureText(browser, "case-outcome")).isEqualTo("PARTIALLY_REFUNDED");
       assertThat(figureText(browser, "payout-" + paidReference + ":refund")).isEqualTo("€30.00");
@@ -291,18 +290,57 @@ class ManagersDashboardIT {
 
   private static String figureText(Browser browser, String figure) {
     By cell = By.cssSelector("[data-figure='" + figure + "']");
-    WebElement element = browser.waitFor(cell);
-    return element.getText().strip();
+    try {
+      return browser.waitFor(cell).getText().strip();
+    } catch (TimeoutException e) {
+      String page = browser.driver().findElement(By.tagName("body")).getText();
+      throw new IllegalStateException("No figure " + figure + " on " + browser.driver().getCurrentUrl()
+          + "; the page reads: " + page.substring(0, Math.min(3000, page.length())), e);
+    }
   }
 
-  /** Opens the process-instance page's "Case" tab (the plugin's tab). */
-  private static void openCaseTab(Browser browser) {
-    WebElement tab = browser.waitFor(By.xpath("//a[normalize-space()='Case']"));
-    tab.click();
-    try {
-      browser.waitFor(By.id("claimdesk-case"));
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("The Case tab did not render", e);
+  /**
+   * Logs in to Cockpit as the demo manager and opens {@code route} until the plugin shows there
+   * (the dashboard, or the "Case" tab of a process instance). On a busy machine Cockpit now and
+   * then loses a fresh login while it loads its scripts: then log in again, at most three times.
+   */
+  private static void showInCockpit(Browser browser, String route, boolean caseTab) {
+    By shown = caseTab ? By.id("claimdesk-case") : By.cssSelector("#claimdesk-dashboard [data-figure='as-of']");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.loginTo("cockpit", "mia", "demo");
+        browser.go("/camunda/app/cockpit/default/" + route);
+        if (caseTab) {
+          clickCaseTab(browser);
+        }
+        browser.waitFor(shown);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          String page = browser.driver().findElement(By.tagName("body")).getText();
+          screenshotQuietly(browser, "cockpit-not-shown");
+          throw new IllegalStateException("Cockpit did not show " + shown + " on " + browser.driver().getCurrentUrl()
+              + "; the page reads: " + page.substring(0, Math.min(3000, page.length())), e);
+        }
+      }
     }
+  }
+
+  private static void screenshotQuietly(Browser browser, String name) {
+    try {
+      browser.screenshot(name);
+    } catch (java.io.IOException | RuntimeException e) {
+      // the failure being reported matters more
+    }
+  }
+
+  private static void clickCaseTab(Browser browser) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(driver -> {
+          driver.findElement(By.xpath("//a[normalize-space()='Case']")).click();
+          return !driver.findElements(By.id("claimdesk-case")).isEmpty();
+        });
   }
 }

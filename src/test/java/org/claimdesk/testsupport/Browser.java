@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,8 @@ public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final By LOGIN_NAME = By.cssSelector("input[ng-model='username']");
+  /** How long a page may take: the webapps' scripts are large, and CI machines are shared. */
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final WebDriver driver;
   private final String baseUrl;
@@ -67,10 +70,24 @@ public final class Browser implements AutoCloseable {
       throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
           + "'); screenshot " + screenshotQuietly("login-timeout-" + app), e);
     }
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
+    // On a busy machine the webapp may draw its login form again after it first shows, losing
+    // what was typed: type again while the form is still there and empty.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(driver, PATIENCE.dividedBy(3))
+            .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
+        return;
+      } catch (TimeoutException | StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw new IllegalStateException("Still on the login form of " + app + " after " + attempt
+              + " attempts; screenshot " + screenshotQuietly("login-stuck-" + app), e);
+        }
+        name = waitFor(LOGIN_NAME);
+        name.clear();
+      }
+    }
   }
 
   public void go(String pathAndFragment) {
@@ -78,12 +95,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
+    return new WebDriverWait(driver, PATIENCE)
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public void waitForText(By locator, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    new WebDriverWait(driver, PATIENCE)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
