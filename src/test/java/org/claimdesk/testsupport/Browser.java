@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -70,24 +69,10 @@ public final class Browser implements AutoCloseable {
       throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
           + "'); screenshot " + screenshotQuietly("login-timeout-" + app), e);
     }
-    // On a busy machine the webapp may draw its login form again after it first shows, losing
-    // what was typed: type again while the form is still there and empty.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
-        new WebDriverWait(driver, PATIENCE.dividedBy(3))
-            .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
-        return;
-      } catch (TimeoutException | StaleElementReferenceException e) {
-        if (attempt == 3) {
-          throw new IllegalStateException("Still on the login form of " + app + " after " + attempt
-              + " attempts; screenshot " + screenshotQuietly("login-stuck-" + app), e);
-        }
-        name = waitFor(LOGIN_NAME);
-        name.clear();
-      }
-    }
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
+    new WebDriverWait(driver, PATIENCE)
+        .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
   }
 
   public void go(String pathAndFragment) {
