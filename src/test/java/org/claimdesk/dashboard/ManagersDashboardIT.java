@@ -43,7 +43,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * customer API and Tasklist's REST API (one refused at once, one paid, one whose first reply is
  * late by moving the engine clock past 48 h), then the dashboard API, the Prometheus counters and
  * Cockpit itself, in headless Chromium logged in as the demo manager, show exactly those changes.
- * Other integration tests share the database, so figures are compared before and after.
+ * Other integration tests share the database, so figures are compared before and after. It runs
+ * in a JVM of its own (a Failsafe execution, see pom.xml): in the shared one, another cached test
+ * context may hold the Camunda webapps' and REST API's static engine registry.
  */
 @PostgresIntegrationTest
 class ManagersDashboardIT {
@@ -301,16 +303,14 @@ class ManagersDashboardIT {
 
   /**
    * Logs in to Cockpit as the demo manager and opens {@code route} until the plugin shows there
-   * (the dashboard, or the "Case" tab of a process instance). On a busy machine Cockpit now and
-   * then loses a fresh login while it loads its scripts: then log in again, at most three times.
+   * (the dashboard, or the "Case" tab of a process instance); on a busy machine, try again (at
+   * most three times) when Cockpit is too slow.
    */
   private static void showInCockpit(Browser browser, String route, boolean caseTab) {
     By shown = caseTab ? By.id("claimdesk-case") : By.cssSelector("#claimdesk-dashboard [data-figure='as-of']");
     for (int attempt = 1; ; attempt++) {
       try {
-        logInAsManager(browser);
-        // A fresh page load, so Cockpit starts logged in and at the route.
-        browser.driver().get("about:blank");
+        browser.loginTo("cockpit", "mia", "demo");
         browser.go("/camunda/app/cockpit/default/" + route);
         if (caseTab) {
           clickCaseTab(browser);
@@ -326,32 +326,6 @@ class ManagersDashboardIT {
         }
       }
     }
-  }
-
-  /**
-   * Logs the browser in to Cockpit as the demo manager through the webapp's own login endpoint,
-   * as its login form does (the session cookie, then the form post with the CSRF header), once
-   * the login page has loaded. Typing
-   * into the form is left to the other browser tests: on a busy machine Cockpit may draw the form
-   * again while keys arrive, a half-typed password counts as a failed login, and Camunda's login
-   * throttling then refuses the right one for a while.
-   */
-  private static void logInAsManager(Browser browser) {
-    browser.go("/camunda/app/cockpit/default/");
-    browser.driver().manage().deleteAllCookies();
-    browser.driver().navigate().refresh();
-    // Cockpit has loaded its scripts once it shows its login form: no request of the loading page
-    // can then bring back a session without the login.
-    browser.waitFor(By.cssSelector("input[ng-model='username']"));
-    Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
-        fetch('/camunda/api/admin/auth/user/default/login/cockpit', {
-          method: 'POST', credentials: 'same-origin',
-          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': xsrf},
-          body: 'username=mia&password=demo'
-        }).then(r => done(r.status)).catch(e => done(String(e)));""");
-    assertThat(String.valueOf(status)).as("Cockpit login of mia").isEqualTo("200");
   }
 
   private static void screenshotQuietly(Browser browser, String name) {
