@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.claimdesk.commerce.Money;
 import org.claimdesk.jdbc.DbTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,10 +54,12 @@ public class JdbcCaseService implements CaseService {
   private final PolicyProperties policy;
   private final Clock clock;
   private final TransactionTemplate savepoint;
+  private final ApplicationEventPublisher events;
 
   JdbcCaseService(JdbcClient jdbc, CaseTokens tokens, PolicyProperties policy, Clock clock,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.tokens = tokens;
     this.policy = policy;
     this.clock = clock;
@@ -111,6 +115,7 @@ public class JdbcCaseService implements CaseService {
         continue;
       }
       appendTimeline(reference, "CLAIM_FILED", newCase.description());
+      events.publishEvent(new CaseEvent.Opened(reference, newCase.type()));
       return new OpenedCase(reference, token);
     }
   }
@@ -289,6 +294,7 @@ public class JdbcCaseService implements CaseService {
         .param("now", DbTimes.toDb(clock.instant()))
         .param("reference", reference)
         .update(), reference);
+    trackClosing(reference, status);
   }
 
   @Override
@@ -315,6 +321,57 @@ public class JdbcCaseService implements CaseService {
         .param("now", DbTimes.toDb(clock.instant()))
         .param("reference", reference)
         .update(), reference);
+    trackClosing(reference, status);
+  }
+
+  /**
+   * Stamps when a case closed, the first time its status becomes final, and clears it when a
+   * case is reopened (a payment discrepancy whose customer is not satisfied).
+   */
+  private void trackClosing(String reference, CaseStatus status) {
+    if (!status.isFinal()) {
+      jdbc.sql("update claimdesk.claim_case set closed_at = null where reference = :reference and closed_at is not null")
+          .param("reference", reference)
+          .update();
+      return;
+    }
+    int closed = jdbc.sql("""
+            update claimdesk.claim_case set closed_at = :now where reference = :reference and closed_at is null""")
+        .param("now", DbTimes.toDb(clock.instant()))
+        .param("reference", reference)
+        .update();
+    if (closed == 1) {
+      jdbc.sql("select type, status, outcome from claimdesk.claim_case where reference = :reference")
+          .param("reference", reference)
+          .query((rs, row) -> new CaseEvent.Closed(reference, CaseType.valueOf(rs.getString("type")),
+              CaseStatus.valueOf(rs.getString("status")),
+              rs.getString("outcome") == null ? null : CaseOutcome.valueOf(rs.getString("outcome"))))
+          .optional()
+          .ifPresent(events::publishEvent);
+    }
+  }
+
+  /**
+   * Stamps the case's first reply from staff (SL-1: its review task was completed), once: a later
+   * review (a reopened case) keeps the first stamp. Not part of {@link CaseService}: the dashboard
+   * calls it when a review task completes.
+   */
+  public void recordFirstReply(String reference) {
+    Instant now = clock.instant();
+    int stamped = jdbc.sql("""
+            update claimdesk.claim_case set first_reply_at = :now
+            where reference = :reference and first_reply_at is null""")
+        .param("now", DbTimes.toDb(now))
+        .param("reference", reference)
+        .update();
+    if (stamped == 1) {
+      jdbc.sql("select type, opened_at from claimdesk.claim_case where reference = :reference")
+          .param("reference", reference)
+          .query((rs, row) -> new CaseEvent.FirstReplied(reference, CaseType.valueOf(rs.getString("type")),
+              Duration.between(DbTimes.fromDb(rs, "opened_at"), now)))
+          .optional()
+          .ifPresent(events::publishEvent);
+    }
   }
 
   @Override
@@ -341,7 +398,7 @@ public class JdbcCaseService implements CaseService {
   /** Records the breach once per task and due date: a repeated call (a retried job) adds nothing. */
   @Override
   public void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt) {
-    jdbc.sql("""
+    int recorded = jdbc.sql("""
             insert into claimdesk.case_sla_breach (case_reference, task_key, due_at, breached_at)
             select :reference, :taskKey, :dueAt, :breachedAt from claimdesk.claim_case c
             where c.reference = :reference
@@ -352,6 +409,13 @@ public class JdbcCaseService implements CaseService {
         .param("dueAt", DbTimes.toDb(dueAt))
         .param("breachedAt", DbTimes.toDb(breachedAt))
         .update();
+    if (recorded == 1) {
+      jdbc.sql("select type from claimdesk.claim_case where reference = :reference")
+          .param("reference", reference)
+          .query(String.class)
+          .optional()
+          .ifPresent(type -> events.publishEvent(new CaseEvent.SlaBreached(reference, CaseType.valueOf(type))));
+    }
   }
 
   @Override

@@ -16,6 +16,8 @@ import org.claimdesk.commerce.WalletLedger;
 import org.claimdesk.jdbc.DbTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,10 +89,20 @@ public class PayoutService implements Payouts {
   private final PayoutRepository repository;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   PayoutService(PaymentService payments, OrderService orders, WalletLedger ledger,
       PaymentProcessor processor, PayoutRepository repository,
       PlatformTransactionManager transactionManager, Clock clock) {
+    this(payments, orders, ledger, processor, repository, transactionManager, clock, event -> { });
+  }
+
+  /** As the application builds it: {@code events} hears of each payout that succeeded ({@link PayoutSucceeded}). */
+  @Autowired
+  PayoutService(PaymentService payments, OrderService orders, WalletLedger ledger,
+      PaymentProcessor processor, PayoutRepository repository,
+      PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.payments = payments;
     this.orders = orders;
     this.ledger = ledger;
@@ -250,6 +262,7 @@ public class PayoutService implements Payouts {
       throw new IllegalStateException("Payout " + key + " is recorded as paid by " + stored.reference()
           + ", but this attempt was answered with " + reference);
     }
+    events.publishEvent(new PayoutSucceeded(stored.idempotencyKey(), stored.kind(), stored.amount()));
     return stored.receipt().orElseThrow();
   }
 

@@ -71,7 +71,7 @@ class ApiSecurityConfig {
     return http.build();
   }
 
-  private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper,
+  static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper,
       HttpStatus status, String detail, boolean challenge) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     response.setStatus(status.value());

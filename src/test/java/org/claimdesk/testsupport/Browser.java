@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -32,6 +31,8 @@ public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final By LOGIN_NAME = By.cssSelector("input[ng-model='username']");
+  /** How long a page may take: the webapps' scripts are large, and CI machines are shared. */
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final WebDriver driver;
   private final String baseUrl;
@@ -68,22 +69,37 @@ public final class Browser implements AutoCloseable {
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, downloads);
   }
 
-  /** Opens a Camunda webapp page and logs in on its login form, ending any earlier session first. */
+  /**
+   * Logs in to a Camunda webapp, ending any earlier session first: opens the app, waits for its
+   * login form (the app has then loaded its scripts), and posts the login as the form does
+   * (session cookie, CSRF header, the webapp's login endpoint). Then the browser is left on a
+   * blank page: {@link #go} to the page wanted, which loads afresh with the new session. Keys are
+   * not typed into the form: on a busy machine the webapps may draw it again while keys arrive, a
+   * half-typed password counts as a failed login, and Camunda's login throttling then refuses the
+   * right one for a while.
+   */
   public void loginTo(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     driver.manage().deleteAllCookies();
     driver.navigate().refresh();
-    WebElement name;
     try {
-      name = waitFor(LOGIN_NAME);
+      waitFor(LOGIN_NAME);
     } catch (TimeoutException e) {
       throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
           + "'); screenshot " + screenshotQuietly("login-timeout-" + app), e);
     }
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password, Keys.ENTER);
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_NAME));
+    Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const [app, user, password, done] = arguments;
+        const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
+        fetch('/camunda/api/admin/auth/user/default/login/' + app, {
+          method: 'POST', credentials: 'same-origin',
+          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': xsrf},
+          body: new URLSearchParams({username: user, password: password}).toString()
+        }).then(r => done(String(r.status))).catch(e => done(String(e)));""", app, user, password);
+    if (!"200".equals(String.valueOf(status))) {
+      throw new IllegalStateException("Login of " + user + " to " + app + " answered " + status);
+    }
+    driver.get("about:blank");
   }
 
   public void go(String pathAndFragment) {
@@ -91,12 +107,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
+    return new WebDriverWait(driver, PATIENCE)
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public void waitForText(By locator, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    new WebDriverWait(driver, PATIENCE)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
