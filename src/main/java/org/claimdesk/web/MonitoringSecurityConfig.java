@@ -79,7 +79,10 @@ class MonitoringSecurityConfig {
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
             ApiSecurityConfig.writeProblem(response, objectMapper, HttpStatus.FORBIDDEN,
                 "This account may not use this endpoint.", false)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Never a new session id: the Cockpit session is the webapps', and renewing its id here would
+        // leave Cockpit's own requests in flight with a dead id (and its user logged out).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // Read-only endpoints: no state for a forged request to change.
         .csrf(csrf -> csrf.disable())
         .formLogin(form -> form.disable())

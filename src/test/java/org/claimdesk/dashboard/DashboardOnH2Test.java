@@ -157,6 +157,36 @@ class DashboardOnH2Test {
   }
 
   @Test
+  @DisplayName("with a Cockpit login, /api/dashboard answers the session's manager and leaves the session as it was")
+  void theCockpitSessionReadsTheFiguresAndStaysLoggedIn() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    java.net.http.HttpResponse<Void> login = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=mia&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(login.statusCode()).isEqualTo(200);
+
+    java.net.http.HttpResponse<String> figures = client.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/api/dashboard")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(figures.statusCode()).isEqualTo(200);
+    assertThat(figures.body()).contains("\"openCases\"");
+    assertThat(figures.headers().allValues("Set-Cookie")).as("the session id is left alone")
+        .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    java.net.http.HttpResponse<String> me = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).as("still logged in to Cockpit").isEqualTo(200);
+    assertThat(me.body()).contains("\"userId\":\"mia\"");
+  }
+
+  @Test
   @DisplayName("bad paging or a blank process instance: 400 problem+json naming the field")
   void badInputNamesTheField() {
     ResponseEntity<JsonNode> size = get("/api/dashboard/overdue-replies?size=0", "mia");

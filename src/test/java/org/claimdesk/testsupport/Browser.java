@@ -30,9 +30,10 @@ public final class Browser implements AutoCloseable {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final By LOGIN_NAME = By.cssSelector("input[ng-model='username']");
   /** How long a page may take: the webapps' scripts are large, and CI machines are shared. */
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  /** The webapps' list of engines: a JSON page that makes no requests, answered with a CSRF token. */
+  private static final String QUIET_PAGE = "/camunda/api/engine/engine";
 
   private final WebDriver driver;
   private final String baseUrl;
@@ -70,34 +71,37 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Logs in to a Camunda webapp, ending any earlier session first: opens the app, waits for its
-   * login form (the app has then loaded its scripts), and posts the login as the form does
-   * (session cookie, CSRF header, the webapp's login endpoint). Then the browser is left on a
-   * blank page: {@link #go} to the page wanted, which loads afresh with the new session. Keys are
-   * not typed into the form: on a busy machine the webapps may draw it again while keys arrive, a
-   * half-typed password counts as a failed login, and Camunda's login throttling then refuses the
-   * right one for a while.
+   * Logs in to a Camunda webapp, ending any earlier session first, the way its login form does:
+   * the webapps' CSRF token, then the login post to their login endpoint. It does so from a page
+   * that makes no requests of its own (the webapps' list of engines, JSON), because a request
+   * still running from a webapp page when the login renews the session would come back with a
+   * fresh, anonymous session cookie in its place; and it does not type into the form, because on
+   * a busy machine the webapp may draw the form again while keys arrive (a half-typed password is
+   * a failed login, and Camunda's login throttling then refuses the right one for a while). Then
+   * the browser is left on a blank page: {@link #go} to the page wanted, which loads afresh with
+   * the new session.
    */
   public void loginTo(String app, String user, String password) {
-    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    driver.get("about:blank");
     driver.manage().deleteAllCookies();
-    driver.navigate().refresh();
-    try {
-      waitFor(LOGIN_NAME);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("No login form on " + driver.getCurrentUrl() + " (title '" + driver.getTitle()
-          + "'); screenshot " + screenshotQuietly("login-timeout-" + app), e);
-    }
-    Object status = ((JavascriptExecutor) driver).executeAsyncScript("""
+    driver.get(baseUrl + QUIET_PAGE);
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
         const [app, user, password, done] = arguments;
-        const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
-        fetch('/camunda/api/admin/auth/user/default/login/' + app, {
-          method: 'POST', credentials: 'same-origin',
-          headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': xsrf},
-          body: new URLSearchParams({username: user, password: password}).toString()
-        }).then(r => done(String(r.status))).catch(e => done(String(e)));""", app, user, password);
-    if (!"200".equals(String.valueOf(status))) {
-      throw new IllegalStateException("Login of " + user + " to " + app + " answered " + status);
+        const me = '/camunda/api/admin/auth/user/default';
+        fetch('%s', {credentials: 'same-origin'})
+          .then(r => fetch(me + '/login/' + app, {
+            method: 'POST', credentials: 'same-origin',
+            headers: {'Content-Type': 'application/x-www-form-urlencoded',
+                      'X-XSRF-TOKEN': r.headers.get('X-XSRF-TOKEN')
+                          || (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1]},
+            body: new URLSearchParams({username: user, password: password}).toString()}))
+          .then(login => login.ok ? fetch(me, {credentials: 'same-origin'}).then(r => r.status)
+                                  : 'login ' + login.status)
+          .then(status => done(String(status)))
+          .catch(e => done(String(e)));""".formatted(QUIET_PAGE), app, user, password);
+    if (!"200".equals(String.valueOf(answer))) {
+      throw new IllegalStateException("Login of " + user + " to " + app + ": " + answer + "; screenshot "
+          + screenshotQuietly("login-failed-" + app));
     }
     driver.get("about:blank");
   }
