@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The customer web page: {@code /} (the start page: the four claim forms) and
- * {@code /cases/{reference}?token=...} (the case page, the private link of every email), static
- * files in {@code static/} that talk to the customer API only. No server-side state, no cookies.
+ * {@code /cases/{reference}?token=...} (the case page, the private link of every email), rendered
+ * from the templates in {@code templates/customer/} (their shared parts and form fields in
+ * {@code parts.html}); the scripts in {@code static/assets/} talk to the customer API only. No
+ * server-side state, no cookies.
  *
  * <p>The pages go out with a strict Content-Security-Policy (scripts, styles and calls to this
  * origin only, no framing), {@code Referrer-Policy: no-referrer} (the case page's address holds
@@ -27,13 +29,13 @@ class CustomerPages {
 
   @GetMapping("/")
   String start() {
-    return "forward:/index.html";
+    return "customer/start";
   }
 
   /** The page reads the reference from its address and asks the API; any reference gets the page. */
   @GetMapping("/cases/{reference}")
   String casePage() {
-    return "forward:/case.html";
+    return "customer/case";
   }
 
   @Configuration
@@ -41,7 +43,7 @@ class CustomerPages {
 
     @Bean
     SecurityFilterChain customerPageSecurity(HttpSecurity http) throws Exception {
-      http.securityMatcher("/", "/index.html", "/case.html", "/cases/**", "/assets/**")
+      http.securityMatcher("/", "/cases/**", "/assets/**")
           .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
           .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
           // No cookies are issued or read: the pages call the stateless JSON API.
