@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,13 +69,9 @@ class FilingRateLimit extends OncePerRequestFilter {
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
     // Debug only: under a flood of claims this line would flood the log (no address: it is personal data).
     log.debug("Claim refused: the client passed {} claims per {}", limit.requests(), limit.period());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "Too many claims from this client; try again in " + seconds + " seconds.");
-    problem.setTitle("Too many requests");
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
+    ApiSecurityConfig.writeProblem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
+        "Too many claims from this client; try again in " + seconds + " seconds.", false);
   }
 
   private Bucket newBucket() {
