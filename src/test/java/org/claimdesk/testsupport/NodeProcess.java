@@ -38,14 +38,20 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public static NodeProcess start(String name, List<String> applicationArguments) throws IOException {
+    // Quick to start (C1 only): the tests' nodes live for seconds to minutes.
+    return start(name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), applicationArguments);
+  }
+
+  /** A node started with these JVM options (heap, JIT) before the application's arguments. */
+  public static NodeProcess start(String name, List<String> jvmOptions, List<String> applicationArguments)
+      throws IOException {
     Path logDirectory = Path.of("target", "nodes");
     Files.createDirectories(logDirectory);
     Path log = logDirectory.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        ClaimdeskApplication.class.getName()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClaimdeskApplication.class.getName()));
     command.addAll(applicationArguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     NodeProcess node = new NodeProcess(name, process, log);

@@ -1,0 +1,155 @@
+package org.claimdesk.benchmark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark command ({@code mvn -Pbenchmark verify}, README "Benchmark"): Claimdesk whole, as
+ * production runs it, against PostgreSQL, beside the two baselines measured in the same run on the
+ * same database, the figures printed as a table and written as JSON. docs/benchmark.md says what
+ * each scenario does and how to read it.
+ */
+public final class Benchmark {
+
+  private Benchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.fromSystemProperties();
+    BenchmarkDatabase database = BenchmarkDatabase.fromSettings();
+    Report report = new Report();
+    Instant began = Instant.now();
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("mode", settings.quick() ? "quick" : "full");
+    run.put("startedAt", began.toString());
+    run.put("cores", Runtime.getRuntime().availableProcessors());
+    run.put("java", System.getProperty("java.version"));
+    run.put("database", database.describeServer());
+    run.put("applicationHeap", ClaimdeskNode.HEAP);
+    report.put("run", run);
+    System.out.println("Claimdesk benchmark (" + run.get("mode") + ") on " + run.get("database"));
+
+    BaselineFigures bare = null;
+    if (settings.runs("baselines")) {
+      progress("bare engine");
+      bare = BareEngineBaseline.runInOwnJvm(database, settings.bareWarmup(), settings.bareRounds(),
+          settings.bareCases(), settings.clients());
+      report.put("bareEngine", bare);
+      String scenario = "Baseline: bare engine";
+      report.row(scenario, "refund-shaped cases/s (" + settings.clients() + " clients)", bare.casesPerSecond().format("%.1f"));
+      report.row(scenario, "transactions / rows written per case", Report.f("%.1f / %.0f",
+          bare.transactionsPerCase(), bare.rowsWrittenPerCase()));
+      report.row(scenario, "history level, job threads, pool", bare.settings().get("historyLevel") + ", "
+          + bare.settings().get("jobExecutorMaxPoolSize") + ", " + bare.settings().get("poolMaximumActiveConnections"));
+      progress("JDBC ceiling");
+      JdbcCeiling.CeilingFigures ceiling = JdbcCeiling.run(database, bare.transactionsPerCase(),
+          bare.rowsWrittenPerCase(), settings.clients(), settings.ceilingRounds(), settings.ceilingRound());
+      report.put("jdbcCeiling", ceiling);
+      scenario = "Baseline: plain JDBC ceiling";
+      report.row(scenario, "bare-engine-sized cases/s", ceiling.casesPerSecond().format("%.0f"));
+      report.row(scenario, "transactions/s, rows/s", ceiling.transactionsPerSecond().format("%.0f") + ", "
+          + ceiling.rowsPerSecond().format("%.0f"));
+      report.row(scenario, "bare engine / ceiling", Report.f("%.2f", bare.casesPerSecond().median()
+          / ceiling.casesPerSecond().median()));
+    }
+
+    database.reset();
+    try (ClaimdeskNode node = ClaimdeskNode.start(database, List.of(
+        // The first-reply timers tell a team lead, as a configured installation does.
+        "--claimdesk.service-levels.team-lead-email=lead@bench.example"))) {
+      PathScenario paths = new PathScenario(node, database);
+      Map<String, Object> pathFigures = new LinkedHashMap<>();
+      for (CasePath path : CasePath.values()) {
+        if (settings.runs(path.name().toLowerCase())) {
+          progress("path " + path.processKey());
+          PathScenario.Result result = paths.run(path, settings.pathWarmup(), settings.pathRounds(),
+              settings.pathCases(), settings.clients());
+          pathFigures.put(path.name().toLowerCase(), result);
+          String scenario = "Path: " + path.processKey();
+          report.row(scenario, "cases/s (" + settings.clients() + " clients)", result.casesPerSecond().format("%.1f"));
+          report.row(scenario, "transactions per case", Report.f("%.1f", result.transactionsPerCase()));
+          report.row(scenario, "rows written per case", Report.f("%.0f", result.rowsWrittenPerCase()));
+          if (bare != null) {
+            double ratio = result.casesPerSecond().median() / bare.casesPerSecond().median();
+            report.row(scenario, "cases/s / bare engine's", Report.f("%.2f", ratio));
+            if (path == CasePath.REFUND) {
+              report.target("refund path vs bare engine (cases/s)", ">= 1.50x", Report.f("%.2fx (%.1f vs %.1f)", ratio,
+                  result.casesPerSecond().median(), bare.casesPerSecond().median()), ratio >= 1.5 && !settings.quick(),
+                  settings.quick() ? "quick mode" : ratio >= 1.5 ? "" : Report.f("short by %.0f%%", (1.5 - ratio) / 1.5 * 100));
+            }
+          }
+        }
+      }
+      report.put("paths", pathFigures);
+
+      if (settings.runs("intake")) {
+        progress("intake");
+        IntakeScenario.Result intake = new IntakeScenario(node, database).run(settings.intakeRate(),
+            settings.intakeWarmup(), settings.intakeRounds(), settings.intakeRound());
+        report.put("intake", intake);
+        String scenario = Report.f("Intake: %.0f claims/s offered", intake.rate());
+        report.row(scenario, Report.f("p95 ms per %ds round", intake.roundLength().toSeconds()), intake.p95().format("%.1f"));
+        report.row(scenario, Report.f("p50 / p95 / p99 / max ms, all %ds", intake.rounds().size()
+            * intake.roundLength().toSeconds()), Report.f("%.1f / %.1f / %.1f / %.1f", intake.p50(),
+            intake.p95Overall(), intake.p99(), intake.max()));
+        report.row(scenario, "errors", intake.errors() + " of " + intake.offered()
+            + (intake.firstErrors().isEmpty() ? "" : " (first: " + intake.firstErrors().get(0) + ")"));
+        report.target(Report.f("intake p95 at 100/s for %ds", intake.rounds().size() * intake.roundLength().toSeconds()),
+            "<= 50 ms, 0 errors", Report.f("%.1f ms, %d errors", intake.p95Overall(), intake.errors()),
+            intake.p95Overall() <= 50 && intake.errors() == 0 && !settings.quick(), settings.quick() ? "quick mode" : "");
+      }
+
+      if (settings.runs("timers")) {
+        progress("timer burst");
+        TimerBurstScenario burst = new TimerBurstScenario(node, database);
+        burst.ensureWaitingTimers(settings.burstWarmup() + settings.burstTimers(), settings.clients());
+        TimerBurstScenario.Result timers = burst.run(settings.burstWarmup(), settings.burstTimers());
+        report.put("timerBurst", timers);
+        String scenario = Report.f("Timer burst: %,d due at once", timers.timers());
+        report.row(scenario, "jobs/s, due to last fired", Report.f("%.0f", timers.jobsPerSecond()));
+        report.row(scenario, "jobs/s by second of the drain", timers.jobsPerSecondBySecond().format("%.0f"));
+        report.row(scenario, "s until the last one fired", Report.f("%.1f", timers.secondsToLastFired()));
+        report.row(scenario, "fired / twice / lost", timers.fired() + " / " + timers.firedTwice() + " / " + timers.lost());
+        report.target(Report.f("timer burst of %,d", timers.timers()), ">= 250 jobs/s",
+            Report.f("%.0f jobs/s, %d twice, %d lost", timers.jobsPerSecond(), timers.firedTwice(), timers.lost()),
+            timers.jobsPerSecond() >= 250 && timers.firedTwice() == 0 && timers.lost() == 0 && !settings.quick(),
+            settings.quick() ? "quick mode" : "");
+      }
+
+      if (settings.runs("tasklist")) {
+        progress("Tasklist query");
+        TasklistScenario.Result tasklist = new TasklistScenario(node, database).run(settings.openTasks(),
+            settings.tasklistWarmup(), settings.tasklistRounds(), settings.tasklistQueries(), settings.clients());
+        report.put("tasklist", tasklist);
+        String scenario = Report.f("Tasklist: %,d open tasks", tasklist.openTasks());
+        report.row(scenario, "support queue, first page by due date", Report.f("%,d tasks in the queue",
+            tasklist.supportQueue()));
+        report.row(scenario, "p50 ms", tasklist.p50().format("%.1f"));
+        report.row(scenario, "p95 ms", tasklist.p95().format("%.1f"));
+        report.target(Report.f("Tasklist p95 at %,d open tasks", tasklist.openTasks()), "<= 150 ms",
+            Report.f("%.1f ms", tasklist.p95().median()),
+            tasklist.p95().median() <= 150 && tasklist.openTasks() >= 100_000, settings.quick() ? "quick mode" : "");
+      }
+
+      Map<String, Double> memory = node.memory();
+      report.put("applicationMemory", memory);
+      report.row("Application JVM (" + ClaimdeskNode.HEAP + ")", "heap used / committed MB at the end",
+          Report.f("%.0f / %.0f", memory.get("heapUsedMb"), memory.get("heapCommittedMb")));
+      report.row("Application JVM (" + ClaimdeskNode.HEAP + ")", "GC pauses, total s",
+          Report.f("%.0f, %.1f", memory.get("gcPauses"), memory.get("gcPauseSeconds")));
+    }
+    run.put("seconds", Duration.between(began, Instant.now()).toSeconds());
+    report.write(settings.output());
+    System.out.println();
+    System.out.print(report.table());
+    System.out.println("\nFigures with every round: " + settings.output().toAbsolutePath() + " ("
+        + run.get("seconds") + " s)");
+  }
+
+  private static void progress(String scenario) {
+    System.out.println(Instant.now() + " " + scenario);
+  }
+}

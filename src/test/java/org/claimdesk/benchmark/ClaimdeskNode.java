@@ -1,0 +1,181 @@
+package org.claimdesk.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.claimdesk.testsupport.NodeProcess;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The application under test: Claimdesk as production runs it (the {@code postgres} profile, its
+ * job executor on, authorization on), in a JVM of its own with the heap capped at 512 MB and the
+ * normal JIT, paying through the sandbox processor so that the benchmark measures Claimdesk and
+ * not a remote processor. Its output goes to {@code target/nodes/benchmark.log}.
+ *
+ * <p>Staff accounts are made through {@code /engine-rest} as the administrator, with passwords
+ * generated for this run: an agent in {@code support}, one in {@code finance}, and the shop's
+ * account in {@code merchant-systems}.
+ */
+final class ClaimdeskNode implements AutoCloseable {
+
+  static final String AGENT = "benchagent";
+  static final String FINANCE = "benchfinance";
+  static final String SHOP = "benchshop";
+  static final String HEAP = "-Xmx512m";
+
+  private static final String ADMIN = "benchadmin";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final NodeProcess process;
+  private final int port;
+  private final String password = "bench-" + UUID.randomUUID();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final String adminPassword;
+
+  private ClaimdeskNode(NodeProcess process, int port, String adminPassword) {
+    this.process = process;
+    this.port = port;
+    this.adminPassword = adminPassword;
+  }
+
+  static ClaimdeskNode start(BenchmarkDatabase database, List<String> settings) throws Exception {
+    String adminPassword = "bench-" + UUID.randomUUID();
+    List<String> arguments = new ArrayList<>(List.of(
+        "--spring.profiles.active=postgres",
+        "--server.port=0",
+        "--CLAIMDESK_DB_URL=" + database.url(),
+        "--CLAIMDESK_DB_USER=" + database.user(),
+        "--CLAIMDESK_DB_PASSWORD=" + database.password(),
+        "--CLAIMDESK_ADMIN_USER=" + ADMIN,
+        "--CLAIMDESK_ADMIN_PASSWORD=" + adminPassword,
+        "--CLAIMDESK_CASE_TOKEN_SECRET=benchmark-case-token-secret-" + adminPassword,
+        "--CLAIMDESK_PAYMENT_PROCESSOR=sandbox",
+        // One load generator files for thousands of customers: the per-client limit would refuse it.
+        "--claimdesk.web.filing-limit.enabled=false"));
+    arguments.addAll(settings);
+    NodeProcess process = NodeProcess.start("benchmark", List.of(HEAP), arguments);
+    int port = process.awaitStarted(Duration.ofMinutes(3));
+    ClaimdeskNode node = new ClaimdeskNode(process, port, adminPassword);
+    node.createStaff();
+    return node;
+  }
+
+  int port() {
+    return port;
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  /** A request to the node, as {@code user} (HTTP Basic) unless null. */
+  HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(60));
+    if (user != null) {
+      request.header("Authorization", basic(user, password));
+    }
+    return request;
+  }
+
+  static HttpRequest.BodyPublisher json(Object body) {
+    try {
+      return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Sends a JSON body and answers the JSON reply, failing unless the status is {@code expected}. */
+  JsonNode send(String method, String path, String user, Object body, int expected) throws IOException, InterruptedException {
+    return send(method, path, user, body, expected, Map.of());
+  }
+
+  /** {@link #send(String, String, String, Object, int)} with these headers too. */
+  JsonNode send(String method, String path, String user, Object body, int expected, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body));
+    headers.forEach(builder::header);
+    HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  static JsonNode parse(String body) throws IOException {
+    return JSON.readTree(body);
+  }
+
+  /**
+   * The node's memory and garbage collection so far, from its Prometheus metrics (as the
+   * administrator): heap used and committed now, live data after the last collection of the old
+   * generation, and the count and total time of GC pauses.
+   */
+  Map<String, Double> memory() throws IOException, InterruptedException {
+    HttpRequest request = request("/actuator/prometheus", null)
+        .header("Authorization", basic(ADMIN, adminPassword)).GET().build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    expect(response, 200);
+    Map<String, Double> figures = new java.util.LinkedHashMap<>();
+    figures.put("heapUsedMb", sum(response.body(), "jvm_memory_used_bytes{area=\"heap\"") / MB);
+    figures.put("heapCommittedMb", sum(response.body(), "jvm_memory_committed_bytes{area=\"heap\"") / MB);
+    figures.put("liveDataAfterLastOldGcMb", sum(response.body(), "jvm_gc_live_data_size_bytes") / MB);
+    figures.put("gcPauses", sum(response.body(), "jvm_gc_pause_seconds_count"));
+    figures.put("gcPauseSeconds", sum(response.body(), "jvm_gc_pause_seconds_sum"));
+    return figures;
+  }
+
+  private static final double MB = 1024 * 1024;
+
+  private static double sum(String metrics, String prefix) {
+    return metrics.lines().filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  private void createStaff() throws IOException, InterruptedException {
+    for (Map.Entry<String, String> member : Map.of(AGENT, "support", FINANCE, "finance", SHOP, "merchant-systems")
+        .entrySet()) {
+      String user = member.getKey();
+      HttpRequest create = request("/engine-rest/user/create", null)
+          .header("Authorization", basic(ADMIN, adminPassword)).header("Content-Type", "application/json")
+          .POST(json(Map.of("profile", Map.of("id", user, "firstName", "Bench", "lastName", user,
+              "email", user + "@claimdesk.example"), "credentials", Map.of("password", password)))).build();
+      expect(http.send(create, HttpResponse.BodyHandlers.ofString()), 204);
+      HttpRequest join = request("/engine-rest/group/" + member.getValue() + "/members/" + user, null)
+          .header("Authorization", basic(ADMIN, adminPassword)).PUT(HttpRequest.BodyPublishers.noBody()).build();
+      expect(http.send(join, HttpResponse.BodyHandlers.ofString()), 204);
+    }
+  }
+
+  private static void expect(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(response.request().uri().getPath() + " answered " + response.statusCode()
+          + ": " + response.body());
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.close();
+  }
+}

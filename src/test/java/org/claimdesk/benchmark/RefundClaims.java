@@ -1,0 +1,51 @@
+package org.claimdesk.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Refund claims filed as fast as {@code clients} customers can, each on an order of its own, left
+ * open in review: the backlog the timer burst and Tasklist scenarios need when the intake scenario
+ * has not left enough.
+ */
+final class RefundClaims {
+
+  private RefundClaims() {
+  }
+
+  static void file(ClaimdeskNode node, BenchmarkDatabase database, int count, int clients) throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    Queue<String> orders = new ConcurrentLinkedQueue<>(new MerchantData(database).paidOrders(
+        "bo" + Long.toString(System.nanoTime() % 1_000_000_000L, 36), count, false));
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        workers.add(pool.submit(() -> {
+          String order;
+          while ((order = orders.poll()) != null) {
+            node.send("POST", "/api/refund-requests", null, Map.of("orderId", order,
+                "email", MerchantData.email(order), "reason", "NOT_DELIVERED",
+                "description", "The session never took place.", "language", "en"), 201,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.claimdesk.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How big each scenario is: the full run (the figures the README reports, about nine minutes on
+ * two cores) or {@code -Dbenchmark.quick=true} (a couple of minutes, for trying a change; its
+ * figures are not comparable with the targets). {@code -Dbenchmark.scenarios=refund,intake,...}
+ * runs only some; {@code -Dbenchmark.output} names the JSON file.
+ */
+record Settings(boolean quick, Set<String> scenarios, Path output,
+    int bareWarmup, int bareRounds, int bareCases, int clients,
+    int ceilingRounds, Duration ceilingRound,
+    int pathWarmup, int pathRounds, int pathCases,
+    double intakeRate, Duration intakeWarmup, int intakeRounds, Duration intakeRound,
+    int burstWarmup, int burstTimers,
+    int openTasks, int tasklistWarmup, int tasklistRounds, int tasklistQueries) {
+
+  static final Set<String> ALL = Set.of("baselines", "refund", "cancellation", "discrepancy", "wallet", "intake",
+      "timers", "tasklist");
+
+  static Settings fromSystemProperties() {
+    boolean quick = Boolean.parseBoolean(System.getProperty("benchmark.quick", "false"));
+    String chosen = System.getProperty("benchmark.scenarios", "");
+    Set<String> scenarios = chosen.isBlank() ? ALL
+        : Arrays.stream(chosen.split(",")).map(String::trim).map(String::toLowerCase).collect(Collectors.toSet());
+    if (!ALL.containsAll(scenarios)) {
+      throw new IllegalArgumentException("benchmark.scenarios: choose from " + ALL + ", not " + chosen);
+    }
+    Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark/benchmark.json"));
+    if (quick) {
+      return new Settings(true, scenarios, output, 100, 2, 300, 8, 2, Duration.ofSeconds(2),
+          20, 2, 60, 100, Duration.ofSeconds(3), 2, Duration.ofSeconds(5), 100, 1_000, 20_000, 20, 2, 30);
+    }
+    return new Settings(false, scenarios, output, 300, 3, 1_000, 8, 3, Duration.ofSeconds(5),
+        100, 3, 300, 100, Duration.ofSeconds(10), 3, Duration.ofSeconds(20), 500, 10_000, 100_000, 50, 3, 100);
+  }
+
+  boolean runs(String scenario) {
+    return scenarios.contains(scenario);
+  }
+}

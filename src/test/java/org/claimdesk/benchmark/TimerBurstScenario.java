@@ -1,0 +1,166 @@
+package org.claimdesk.benchmark;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Thousands of first-reply timers falling due at once, as after an outage or a holiday: the
+ * 24-hour follow-up timers (SL-1) of open refund claims in review are made due together (their due
+ * date set to now in one transaction, the only way to make a real-clock node's timers fall due
+ * without waiting a day), and the application's job executor drains them. Each timer raises its
+ * review's priority and queues one email to the team lead, so "fired once" is checked on the
+ * outcome: exactly one such email per case, and no timer job left.
+ */
+final class TimerBurstScenario {
+
+  /** The burst's figures. */
+  record Result(int timers, double secondsToLastFired, double jobsPerSecond, Spread jobsPerSecondBySecond,
+      long fired, long firedTwice, long lost, double warmupJobsPerSecond) {
+  }
+
+  static final String TIMER = "Timer_FirstReplyFollowUp";
+  private static final Duration LIMIT = Duration.ofMinutes(5);
+
+  private final ClaimdeskNode node;
+  private final BenchmarkDatabase database;
+  TimerBurstScenario(ClaimdeskNode node, BenchmarkDatabase database) {
+    this.node = node;
+    this.database = database;
+  }
+
+  /** Files refund claims until {@code count} follow-up timers wait. */
+  void ensureWaitingTimers(int count, int clients) throws Exception {
+    RefundClaims.file(node, database, count - waitingTimers().size(), clients);
+  }
+
+  /** A warm-up burst of {@code warmup} timers, then the burst of {@code timers}. */
+  Result run(int warmup, int timers) throws Exception {
+    List<String> waiting = waitingTimers();
+    if (waiting.size() < warmup + timers) {
+      throw new IllegalStateException("Only " + waiting.size() + " timers wait; " + (warmup + timers) + " needed");
+    }
+    Burst warm = burst(waiting.subList(0, warmup));
+    List<String> jobs = waiting.subList(warmup, warmup + timers);
+    List<String> instances = instancesOf(jobs);
+    Burst burst = burst(jobs);
+    long[] outcome = outcome(instances);
+    return new Result(timers, burst.seconds, timers / burst.seconds, Spread.of(burst.perSecond), outcome[0],
+        outcome[1], timers - outcome[0], warm.jobIds.size() / warm.seconds);
+  }
+
+  private record Burst(List<String> jobIds, double seconds, List<Double> perSecond) {
+  }
+
+  private Burst burst(List<String> jobIds) throws SQLException, InterruptedException {
+    Instant due;
+    try (Connection connection = database.connect()) {
+      Array ids = connection.createArrayOf("varchar", jobIds.toArray());
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE act_ru_job SET duedate_ = ? WHERE id_ = ANY (?)")) {
+        due = Instant.now();
+        update.setTimestamp(1, Timestamp.from(due));
+        update.setArray(2, ids);
+        if (update.executeUpdate() != jobIds.size()) {
+          throw new IllegalStateException("Not every timer could be made due");
+        }
+      }
+      PgStatistics.countOwnTransaction();
+      List<Double> perSecond = new ArrayList<>();
+      Instant giveUp = due.plus(LIMIT);
+      long left = jobIds.size();
+      long leftAtSecond = left;
+      Instant nextSecond = due.plusSeconds(1);
+      try (PreparedStatement remaining = connection.prepareStatement(
+          "SELECT count(*) FROM act_ru_job WHERE id_ = ANY (?) AND retries_ > 0")) {
+        remaining.setArray(1, ids);
+        while (left > 0) {
+          Thread.sleep(50);
+          try (ResultSet result = remaining.executeQuery()) {
+            result.next();
+            left = result.getLong(1);
+          }
+          PgStatistics.countOwnTransaction();
+          Instant now = Instant.now();
+          if (!now.isBefore(nextSecond) || left == 0) {
+            perSecond.add((double) (leftAtSecond - left));
+            leftAtSecond = left;
+            nextSecond = nextSecond.plusSeconds(1);
+          }
+          if (now.isAfter(giveUp)) {
+            throw new IllegalStateException(left + " timers still waiting " + LIMIT + " after they fell due");
+          }
+        }
+      }
+      double seconds = Duration.between(due, Instant.now()).toNanos() / 1e9;
+      // The per-second rates once the executor had started: the seconds before its first
+      // acquisition (it looks for jobs every few seconds when idle) are not a rate.
+      List<Double> draining = perSecond.stream().dropWhile(n -> n == 0).toList();
+      return new Burst(jobIds, seconds, draining.isEmpty() ? List.of((double) jobIds.size()) : draining);
+    }
+  }
+
+  /** The follow-up timers of refund reviews still waiting, soonest due first. */
+  private List<String> waitingTimers() throws SQLException {
+    try (Connection connection = database.connect();
+        PreparedStatement query = connection.prepareStatement("SELECT id_ FROM act_ru_job WHERE handler_cfg_ = ?"
+            + " AND process_def_key_ = 'refund-request' AND duedate_ > ? ORDER BY duedate_")) {
+      query.setString(1, TIMER);
+      query.setTimestamp(2, Timestamp.from(Instant.now()));
+      List<String> ids = new ArrayList<>();
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          ids.add(result.getString(1));
+        }
+      }
+      PgStatistics.countOwnTransaction();
+      return ids;
+    }
+  }
+
+  private List<String> instancesOf(List<String> jobIds) throws SQLException {
+    try (Connection connection = database.connect();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT DISTINCT process_instance_id_ FROM act_ru_job WHERE id_ = ANY (?)")) {
+      query.setArray(1, connection.createArrayOf("varchar", jobIds.toArray()));
+      List<String> ids = new ArrayList<>();
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          ids.add(result.getString(1));
+        }
+      }
+      PgStatistics.countOwnTransaction();
+      if (ids.size() != jobIds.size()) {
+        throw new IllegalStateException("A burst needs one timer per case");
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Of the burst's cases, how many had their team lead told (the timer fired) and how many more
+   * than once: one notice per case is the timer's visible outcome.
+   */
+  private long[] outcome(List<String> processInstances) throws SQLException {
+    try (Connection connection = database.connect();
+        PreparedStatement query = connection.prepareStatement("""
+            SELECT count(*) FILTER (WHERE notices > 0), count(*) FILTER (WHERE notices > 1) FROM (
+              SELECT (SELECT count(*) FROM claimdesk.notification_outbox o
+                  WHERE o.case_reference = c.reference AND o.message_kind = 'TEAM_LEAD_NOTICE') AS notices
+              FROM claimdesk.claim_case c WHERE c.process_instance_id = ANY (?)) cases""")) {
+      query.setArray(1, connection.createArrayOf("varchar", processInstances.toArray()));
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        PgStatistics.countOwnTransaction();
+        return new long[] {result.getLong(1), result.getLong(2)};
+      }
+    }
+  }
+}
