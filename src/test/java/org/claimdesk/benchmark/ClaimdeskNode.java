@@ -67,7 +67,13 @@ final class ClaimdeskNode implements AutoCloseable {
         // One load generator files for thousands of customers: the per-client limit would refuse it.
         "--claimdesk.web.filing-limit.enabled=false"));
     arguments.addAll(settings);
-    NodeProcess process = NodeProcess.start("benchmark", List.of(HEAP), arguments);
+    List<String> jvmOptions = new ArrayList<>(List.of(HEAP));
+    // For looking inside a run: -Dbenchmark.node.jvm-options="-XX:StartFlightRecording=filename=target/node.jfr"
+    String extra = System.getProperty("benchmark.node.jvm-options", "");
+    if (!extra.isBlank()) {
+      jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    NodeProcess process = NodeProcess.start("benchmark", jvmOptions, arguments);
     int port = process.awaitStarted(Duration.ofMinutes(3));
     ClaimdeskNode node = new ClaimdeskNode(process, port, adminPassword);
     node.createStaff();

@@ -54,6 +54,8 @@ public final class NodeProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClaimdeskApplication.class.getName()));
     command.addAll(applicationArguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // A node never outlives the JVM that started it (a test run or benchmark stopped with Ctrl-C).
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "node-stop-" + name));
     NodeProcess node = new NodeProcess(name, process, log);
     Thread reader = new Thread(node::pumpOutput, "node-output-" + name);
     reader.setDaemon(true);
