@@ -95,6 +95,7 @@ public final class Benchmark {
         report.row(scenario, Report.f("p50 / p95 / p99 / max ms, all %ds", intake.rounds().size()
             * intake.roundLength().toSeconds()), Report.f("%.1f / %.1f / %.1f / %.1f", intake.p50(),
             intake.p95Overall(), intake.p99(), intake.max()));
+        report.row(scenario, "claims filed per second (all, warm-up too)", Report.f("%.1f", intake.answeredPerSecond()));
         report.row(scenario, "errors", intake.errors() + " of " + intake.offered()
             + (intake.firstErrors().isEmpty() ? "" : " (first: " + intake.firstErrors().get(0) + ")"));
         report.target(Report.f("intake p95 at 100/s for %ds", intake.rounds().size() * intake.roundLength().toSeconds()),
@@ -105,14 +106,18 @@ public final class Benchmark {
       if (settings.runs("timers")) {
         progress("timer burst");
         TimerBurstScenario burst = new TimerBurstScenario(node, database);
-        burst.ensureWaitingTimers(settings.burstWarmup() + settings.burstTimers(), settings.clients());
+        RefundClaims.Filed backlog = burst.ensureWaitingTimers(settings.burstWarmup() + settings.burstTimers(),
+            settings.clients());
         TimerBurstScenario.Result timers = burst.run(settings.burstWarmup(), settings.burstTimers());
         report.put("timerBurst", timers);
+        report.put("timerBurstSetUp", backlog);
         String scenario = Report.f("Timer burst: %,d due at once", timers.timers());
         report.row(scenario, "jobs/s, due to last fired", Report.f("%.0f", timers.jobsPerSecond()));
         report.row(scenario, "jobs/s by second of the drain", timers.jobsPerSecondBySecond().format("%.0f"));
         report.row(scenario, "s until the last one fired", Report.f("%.1f", timers.secondsToLastFired()));
         report.row(scenario, "fired / twice / lost", timers.fired() + " / " + timers.firedTwice() + " / " + timers.lost());
+        report.row(scenario, "set-up: claims filed, per second", Report.f("%d, %.1f (%d clients)", backlog.claims(),
+            backlog.perSecond(), settings.clients()));
         report.target(Report.f("timer burst of %,d", timers.timers()), ">= 250 jobs/s",
             Report.f("%.0f jobs/s, %d twice, %d lost", timers.jobsPerSecond(), timers.firedTwice(), timers.lost()),
             timers.jobsPerSecond() >= 250 && timers.firedTwice() == 0 && timers.lost() == 0 && !settings.quick(),
@@ -140,6 +145,11 @@ public final class Benchmark {
           Report.f("%.0f / %.0f", memory.get("heapUsedMb"), memory.get("heapCommittedMb")));
       report.row("Application JVM (" + ClaimdeskNode.HEAP + ")", "GC pauses, total s",
           Report.f("%.0f, %.1f", memory.get("gcPauses"), memory.get("gcPauseSeconds")));
+      long outOfMemory = node.outOfMemoryErrors();
+      memory.put("outOfMemoryErrors", (double) outOfMemory);
+      report.row("Application JVM (" + ClaimdeskNode.HEAP + ")", "OutOfMemoryError in its log", Long.toString(outOfMemory));
+      report.target("all of it with the heap capped at 512 MB", "no OOM", outOfMemory + " OutOfMemoryError",
+          outOfMemory == 0, "");
     }
     run.put("seconds", Duration.between(began, Instant.now()).toSeconds());
     report.write(settings.output());

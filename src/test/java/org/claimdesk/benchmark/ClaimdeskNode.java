@@ -139,18 +139,29 @@ final class ClaimdeskNode implements AutoCloseable {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     expect(response, 200);
     Map<String, Double> figures = new java.util.LinkedHashMap<>();
-    figures.put("heapUsedMb", sum(response.body(), "jvm_memory_used_bytes{area=\"heap\"") / MB);
-    figures.put("heapCommittedMb", sum(response.body(), "jvm_memory_committed_bytes{area=\"heap\"") / MB);
-    figures.put("liveDataAfterLastOldGcMb", sum(response.body(), "jvm_gc_live_data_size_bytes") / MB);
-    figures.put("gcPauses", sum(response.body(), "jvm_gc_pause_seconds_count"));
-    figures.put("gcPauseSeconds", sum(response.body(), "jvm_gc_pause_seconds_sum"));
+    String heap = "area=\"heap\"";
+    figures.put("heapUsedMb", sum(response.body(), "jvm_memory_used_bytes", heap) / MB);
+    figures.put("heapCommittedMb", sum(response.body(), "jvm_memory_committed_bytes", heap) / MB);
+    figures.put("liveDataAfterLastOldGcMb", sum(response.body(), "jvm_gc_live_data_size_bytes", "") / MB);
+    figures.put("gcPauses", sum(response.body(), "jvm_gc_pause_seconds_count", ""));
+    figures.put("gcPauseSeconds", sum(response.body(), "jvm_gc_pause_seconds_sum", ""));
     return figures;
   }
 
   private static final double MB = 1024 * 1024;
 
-  private static double sum(String metrics, String prefix) {
-    return metrics.lines().filter(line -> line.startsWith(prefix))
+  /** How many times the node's log says it ran out of memory (an OutOfMemoryError anywhere). */
+  long outOfMemoryErrors() throws IOException {
+    try (var lines = java.nio.file.Files.lines(process.log())) {
+      return lines.filter(line -> line.contains("OutOfMemoryError")).count();
+    }
+  }
+
+  /** The sum of a Prometheus metric's samples whose labels contain {@code label} (every sample for ""). */
+  static double sum(String metrics, String name, String label) {
+    return metrics.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .filter(line -> line.contains(label))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 

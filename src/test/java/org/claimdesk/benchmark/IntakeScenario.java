@@ -32,7 +32,7 @@ final class IntakeScenario {
 
   /** The rounds, their percentiles' median and spread, and the percentiles over all rounds together. */
   record Result(double rate, Duration roundLength, List<Round> rounds, Spread p95, int offered, int errors,
-      double p50, double p95Overall, double p99, double max, List<String> firstErrors) {
+      double p50, double p95Overall, double p99, double max, double answeredPerSecond, List<String> firstErrors) {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -54,6 +54,8 @@ final class IntakeScenario {
     AtomicInteger errorCount = new AtomicInteger();
     List<Histogram> histograms = new ArrayList<>();
     List<AtomicInteger> roundErrors = new ArrayList<>();
+    AtomicInteger created = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong lastAnswer = new java.util.concurrent.atomic.AtomicLong();
     ConcurrentHistogram warmupHistogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     for (int r = 0; r < rounds; r++) {
       histograms.add(new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3));
@@ -78,7 +80,12 @@ final class IntakeScenario {
               "reason", "NOT_DELIVERED", "description", "The session never took place.", "language", "en")))
           .build();
       answers.add(node.http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-        histogram.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+        long answered = System.nanoTime();
+        histogram.recordValue(Math.max(1, (answered - due) / 1000));
+        if (failure == null && response.statusCode() == 201) {
+          created.incrementAndGet();
+          lastAnswer.accumulateAndGet(answered, Math::max);
+        }
         if (failure != null || response.statusCode() != 201) {
           failures.incrementAndGet();
           if (round >= 0) {
@@ -103,7 +110,8 @@ final class IntakeScenario {
     }
     return new Result(rate, roundLength, measured, Spread.of(measured.stream().map(Round::p95).toList()),
         rounds * roundClaims, errorCount.get(), ms(all, 50), ms(all, 95), ms(all, 99), all.getMaxValue() / 1000.0,
-        List.copyOf(errors));
+        // what the node kept up with: claims filed (201) from the first sent until the last answered
+        created.get() / Math.max(1e-9, (lastAnswer.get() - start) / 1e9), List.copyOf(errors));
   }
 
   private static double ms(Histogram histogram, double percentile) {

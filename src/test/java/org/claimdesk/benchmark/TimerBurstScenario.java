@@ -37,8 +37,8 @@ final class TimerBurstScenario {
   }
 
   /** Files refund claims until {@code count} follow-up timers wait. */
-  void ensureWaitingTimers(int count, int clients) throws Exception {
-    RefundClaims.file(node, database, count - waitingTimers().size(), clients);
+  RefundClaims.Filed ensureWaitingTimers(int count, int clients) throws Exception {
+    return RefundClaims.file(node, database, count - waitingTimers().size(), clients);
   }
 
   /** A warm-up burst of {@code warmup} timers, then the burst of {@code timers}. */

@@ -94,6 +94,18 @@ class ParsedOnceFeelTest {
     assertThat(engine.parsedCount()).isEqualTo(2);
   }
 
+  @Test
+  void evaluationsShareTheBuiltInFunctionsAndStillFailOneByOne() {
+    ParsedOnceFeelEngine engine = new ParsedOnceFeelEngine(new FeelEngine.Builder().build());
+
+    assertThat(ParsedOnceFeelEngine.sharesBuiltinFunctions()).as("this feel-scala has what sharing needs").isTrue();
+    assertThat(engine.evalExpression("string length(\"refund\") + abs(-2)", Map.of()).toOption().get()).isEqualTo(8L);
+    Either<FeelEngine.Failure, Object> failed = engine.evalExpression("assert(1, false)", Map.of());
+    assertThat(failed.isLeft()).isTrue();
+    // the failure of one evaluation is not carried into the next
+    assertThat(engine.evalExpression("upper case(\"ok\")", Map.of()).toOption().get()).isEqualTo("OK");
+  }
+
   /** What a decision answers for these variables: its result list, or the failure's message. */
   private static Object outcome(DmnEngine engine, DmnDecision decision, Map<String, Object> variables) {
     try {

@@ -84,6 +84,11 @@ public final class NodeProcess implements AutoCloseable {
     started.completeExceptionally(new IllegalStateException("Node " + name + " exited before it started; see " + log));
   }
 
+  /** The file the node's output goes to. */
+  public Path log() {
+    return log;
+  }
+
   /** The node's HTTP port, once it has started. */
   public int awaitStarted(Duration timeout) throws Exception {
     try {

@@ -1,0 +1,73 @@
+package org.claimdesk.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.postgresql.PGStatement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the engine's queries with authorization checks (Tasklist's task list, Cockpit's lists, the
+ * REST API's queries) planned for their own parameter values on PostgreSQL.
+ *
+ * <p>The JDBC driver turns a statement run five times on a connection into a server-side prepared
+ * statement, and after five more runs PostgreSQL may switch it to one generic plan, made without
+ * the parameters. For a query joined to {@code ACT_RU_AUTHORIZATION} that generic plan guesses a
+ * couple of matching grants where there is one per open task, and joins every task to every grant:
+ * with 20,000 open tasks Tasklist's first page took 21 s instead of 0.4 s, growing with the square
+ * of the backlog (docs/benchmark.md, "Tasklist"). So those statements, and only those, run as
+ * one-shot statements (the driver's prepare threshold 0 for that statement), which PostgreSQL plans
+ * with the values given; every other statement keeps its cached plan. Planning every statement
+ * instead ({@code plan_cache_mode=force_custom_plan}) cost a quarter of the refund path's
+ * throughput in the benchmark.
+ */
+@Component
+class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    if (mybatis.getInterceptors().stream().noneMatch(OneShotAuthorizationQueries.class::isInstance)) {
+      mybatis.addInterceptor(new OneShotAuthorizationQueries());
+    }
+  }
+
+  /** Whether a statement's SQL reads the authorizations (the engine's authorization checks all do). */
+  static boolean checksAuthorizations(String sql) {
+    return sql != null && sql.toUpperCase(Locale.ROOT).contains("ACT_RU_AUTHORIZATION");
+  }
+
+  /** Makes a PostgreSQL statement of such SQL one-shot: planned with its parameters at every run. */
+  static void planEveryRun(Statement statement, String sql) throws SQLException {
+    if (checksAuthorizations(sql) && statement.isWrapperFor(PGStatement.class)) {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+    }
+  }
+
+  /** The MyBatis plugin: sees each statement the engine prepares, with its SQL. */
+  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+  static final class OneShotAuthorizationQueries implements Interceptor {
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      Statement statement = (Statement) invocation.proceed();
+      planEveryRun(statement, ((StatementHandler) invocation.getTarget()).getBoundSql().getSql());
+      return statement;
+    }
+
+    @Override
+    public void setProperties(Properties properties) {
+      // none
+    }
+  }
+}
