@@ -17,7 +17,7 @@ import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the engine's queries with authorization checks (Tasklist's task list, Cockpit's lists, the
+ * Keeps the engine's lists with authorization checks (Tasklist's task list, Cockpit's lists, the
  * REST API's queries) planned for their own parameter values on PostgreSQL.
  *
  * <p>The JDBC driver turns a statement run five times on a connection into a server-side prepared
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * with 20,000 open tasks Tasklist's first page took 21 s instead of 0.4 s, growing with the square
  * of the backlog (docs/benchmark.md, "Tasklist"). So those statements, and only those, run as
  * one-shot statements (the driver's prepare threshold 0 for that statement), which PostgreSQL plans
- * with the values given; every other statement keeps its cached plan. Planning every statement
+ * with the values given; every other statement, the checks of a single resource among them, keeps
+ * its cached plan. Planning every statement
  * instead ({@code plan_cache_mode=force_custom_plan}) cost a quarter of the refund path's
  * throughput in the benchmark.
  */
@@ -42,14 +43,23 @@ class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Whether a statement's SQL reads the authorizations (the engine's authorization checks all do). */
-  static boolean checksAuthorizations(String sql) {
-    return sql != null && sql.toUpperCase(Locale.ROOT).contains("ACT_RU_AUTHORIZATION");
+  /**
+   * Whether a statement's SQL joins the authorizations to the rows it lists (the engine's
+   * {@code authCheckJoin}: {@code join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ...) AUTH ON
+   * ...}). The checks of one resource ({@code EXISTS (SELECT ... FROM ACT_RU_AUTHORIZATION ...)}) look
+   * up a few rows by index whatever the plan, and keep their cached plans.
+   */
+  static boolean joinsAuthorizations(String sql) {
+    if (sql == null || !sql.toUpperCase(Locale.ROOT).contains("ACT_RU_AUTHORIZATION")) {
+      return false;
+    }
+    String flat = sql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return flat.contains("( SELECT A.* FROM ") && flat.contains("ACT_RU_AUTHORIZATION A WHERE");
   }
 
   /** Makes a PostgreSQL statement of such SQL one-shot: planned with its parameters at every run. */
   static void planEveryRun(Statement statement, String sql) throws SQLException {
-    if (checksAuthorizations(sql) && statement.isWrapperFor(PGStatement.class)) {
+    if (joinsAuthorizations(sql) && statement.isWrapperFor(PGStatement.class)) {
       statement.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
   }

@@ -36,11 +36,12 @@ record BenchmarkDatabase(String url, String user, String password) {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** Drops the engine's and Claimdesk's schemas (and the JDBC ceiling's), leaving an empty public schema. */
+  /** Drops the engine's and Claimdesk's schemas (and the JDBC ceiling's and the copies' sequence), leaving an empty public schema. */
   void reset() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS claimdesk CASCADE");
       statement.execute("DROP SCHEMA IF EXISTS jdbc_ceiling CASCADE");
+      statement.execute("DROP SCHEMA IF EXISTS " + RuntimeCopies.SCHEMA + " CASCADE");
       statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
       statement.execute("CREATE SCHEMA public");
     }

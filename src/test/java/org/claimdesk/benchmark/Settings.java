@@ -17,7 +17,7 @@ record Settings(boolean quick, Set<String> scenarios, Path output,
     int ceilingRounds, Duration ceilingRound,
     int pathWarmup, int pathRounds, int pathCases,
     double intakeRate, Duration intakeWarmup, int intakeRounds, Duration intakeRound,
-    int burstWarmup, int burstTimers,
+    int burstWarmup, int burstTimers, int burstRealCases,
     int openTasks, int tasklistWarmup, int tasklistRounds, int tasklistQueries) {
 
   static final Set<String> ALL = Set.of("baselines", "refund", "cancellation", "discrepancy", "wallet", "intake",
@@ -33,11 +33,21 @@ record Settings(boolean quick, Set<String> scenarios, Path output,
     }
     Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark/benchmark.json"));
     if (quick) {
-      return new Settings(true, scenarios, output, 100, 2, 300, 8, 2, Duration.ofSeconds(2),
-          20, 2, 60, 100, Duration.ofSeconds(3), 2, Duration.ofSeconds(5), 100, 1_000, 20_000, 20, 2, 30);
+      return new Settings(true, scenarios, output,
+          100, 2, 300, 8,                                      // bare engine: warm-up, rounds, cases per round, clients
+          2, Duration.ofSeconds(2),                            // JDBC ceiling: rounds, round length
+          20, 2, 60,                                           // paths: warm-up cases, rounds, cases per round
+          100, Duration.ofSeconds(3), 2, Duration.ofSeconds(5), // intake: rate, warm-up, rounds, round length
+          100, 1_000, 100,                                     // timer burst: warm-up, timers, real cases at least
+          20_000, 3, 2, 10);                                   // Tasklist: open tasks, warm-up, rounds, queries
     }
-    return new Settings(false, scenarios, output, 300, 3, 1_000, 8, 3, Duration.ofSeconds(5),
-        100, 3, 300, 100, Duration.ofSeconds(10), 3, Duration.ofSeconds(20), 500, 10_000, 100_000, 50, 3, 100);
+    return new Settings(false, scenarios, output,
+        300, 3, 500, 8,
+        3, Duration.ofSeconds(5),
+        40, 3, 120,
+        100, Duration.ofSeconds(10), 3, Duration.ofSeconds(20),
+        500, 10_000, 500,
+        100_000, 3, 3, 10);
   }
 
   boolean runs(String scenario) {

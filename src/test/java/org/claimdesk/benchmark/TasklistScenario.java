@@ -22,12 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * first, through {@code /engine-rest/task} as a support agent, authorization on, one request after
  * another.
  *
- * <p>The backlog: the open reviews the intake and timer scenarios left (real cases, filed through
- * the API; at least a thousand, filed here if fewer are open) are copied in SQL until {@code openTasks} are open. A copy has the rows the task query
- * and its authorization check read (the instance's executions, the task with its due date moved
- * within the next 48 hours, its candidate-group link and the group's authorization on it) under ids
- * of its own; filing 100,000 claims through the API would take longer than the whole benchmark.
- * Copies have no variables or jobs: no one works on them, they only make the queue long.
+ * <p>The backlog: the open reviews the intake and timer scenarios left (real cases filed through
+ * the API, at least a thousand, filed here if fewer are open, and the timer burst's copies) are
+ * copied in SQL until {@code openTasks} are open ({@link RuntimeCopies#copyReviewTasks}: the rows
+ * the task query and its authorization check read, the due dates spread over the next 48 hours).
  */
 final class TasklistScenario {
 
@@ -97,75 +95,11 @@ final class TasklistScenario {
     return took;
   }
 
-  /** Which columns of a copied row are ids of the copied instance's own rows, and get a suffix. */
-  private static final Map<String, Set<String>> OWN_IDS = Map.of(
-      "act_ru_execution", Set.of("id_", "proc_inst_id_", "root_proc_inst_id_", "parent_id_", "business_key_"),
-      "act_ru_task", Set.of("id_", "execution_id_", "proc_inst_id_"),
-      "act_ru_identitylink", Set.of("id_", "task_id_"),
-      "act_ru_authorization", Set.of("id_", "resource_id_"));
-
   private void growBacklog(int openTasks) throws SQLException {
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      long open;
-      try (ResultSet result = statement.executeQuery("SELECT count(*) FROM act_ru_task")) {
-        result.next();
-        open = result.getLong(1);
-      }
-      long copies = openTasks - open;
-      if (copies <= 0) {
-        return;
-      }
-      // The instances to copy: open support reviews of refund claims, each copied n times.
-      statement.execute("""
-          CREATE TEMPORARY TABLE backlog_copy ON COMMIT DROP AS
-          SELECT t.proc_inst_id_ AS instance, n, '~' || n AS suffix
-          FROM act_ru_task t
-          JOIN act_ru_identitylink l ON l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ = 'support'
-          CROSS JOIN generate_series(1, 1000) n
-          WHERE t.task_def_key_ = 'Task_ReviewClaim'
-          ORDER BY n, t.proc_inst_id_
-          LIMIT %d""".formatted(copies));
-      copy(connection, statement, "act_ru_execution", "FROM act_ru_execution x"
-          + " JOIN backlog_copy c ON c.instance = x.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_task", "FROM act_ru_task x JOIN backlog_copy c ON c.instance = x.proc_inst_id_",
-          Map.of("due_date_", "x.due_date_ + ((c.n * 7919) % 172800) * interval '1 second'"));
-      copy(connection, statement, "act_ru_identitylink", "FROM act_ru_identitylink x"
-          + " JOIN act_ru_task t ON t.id_ = x.task_id_ JOIN backlog_copy c ON c.instance = t.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_authorization", "FROM act_ru_authorization x"
-          + " JOIN act_ru_task t ON t.id_ = x.resource_id_ AND x.resource_type_ = 7"
-          + " JOIN backlog_copy c ON c.instance = t.proc_inst_id_", Map.of());
-      connection.commit();
-      connection.setAutoCommit(true);
-      // As autovacuum would after such growth: the planner sees the tables as they are.
-      statement.execute("ANALYZE act_ru_execution, act_ru_task, act_ru_identitylink, act_ru_authorization");
+    long open = count("SELECT count(*) FROM act_ru_task");
+    if (openTasks > open) {
+      RuntimeCopies.copyReviewTasks(database, (int) (openTasks - open));
     }
-  }
-
-  private static void copy(Connection connection, Statement statement, String table, String from,
-      Map<String, String> changed) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-        + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
-      query.setString(1, table);
-      try (ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          columns.add(result.getString(1));
-        }
-      }
-    }
-    List<String> values = new ArrayList<>();
-    for (String column : columns) {
-      if (changed.containsKey(column)) {
-        values.add(changed.get(column));
-      } else if (OWN_IDS.get(table).contains(column)) {
-        values.add("x." + column + " || c.suffix");
-      } else {
-        values.add("x." + column);
-      }
-    }
-    statement.executeUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-        + String.join(", ", values) + " " + from);
   }
 
   private long count(String sql) throws SQLException {

@@ -15,7 +15,9 @@ import java.util.List;
  * Thousands of first-reply timers falling due at once, as after an outage or a holiday: the
  * 24-hour follow-up timers (SL-1) of open refund claims in review are made due together (their due
  * date set to now in one transaction, the only way to make a real-clock node's timers fall due
- * without waiting a day), and the application's job executor drains them. Each timer raises its
+ * without waiting a day), and the application's job executor drains them. The cases are real claims
+ * filed through the API and, for the rest of the 10,000, SQL copies of them with their own task,
+ * variables, timers and case row ({@link RuntimeCopies}). Each timer raises its
  * review's priority and queues one email to the team lead, so "fired once" is checked on the
  * outcome: exactly one such email per case, and no timer job left.
  */
@@ -36,9 +38,21 @@ final class TimerBurstScenario {
     this.database = database;
   }
 
-  /** Files refund claims until {@code count} follow-up timers wait. */
-  RefundClaims.Filed ensureWaitingTimers(int count, int clients) throws Exception {
-    return RefundClaims.file(node, database, count - waitingTimers().size(), clients);
+  /** How the waiting timers were made: claims filed through the API, then copies of those cases. */
+  record SetUp(RefundClaims.Filed filed, int copied, double copySeconds) {
+  }
+
+  /**
+   * Makes {@code count} follow-up timers wait: at least {@code realCases} of them real cases filed
+   * through the API (the intake scenario's are counted), the rest copies of those
+   * ({@link RuntimeCopies#copyWholeInstances}).
+   */
+  SetUp ensureWaitingTimers(int count, int realCases, int clients) throws Exception {
+    int waiting = waitingTimers().size();
+    RefundClaims.Filed filed = RefundClaims.file(node, database, Math.min(count, realCases) - waiting, clients);
+    long start = System.nanoTime();
+    int copied = RuntimeCopies.copyWholeInstances(database, count - waitingTimers().size());
+    return new SetUp(filed, copied, (System.nanoTime() - start) / 1e9);
   }
 
   /** A warm-up burst of {@code warmup} timers, then the burst of {@code timers}. */

@@ -55,11 +55,12 @@ class AuthorizationQueryPlansIT {
   }
 
   @Test
-  void onlyStatementsReadingTheAuthorizationsAreMadeOneShot() {
-    assertThat(AuthorizationQueryPlans.checksAuthorizations("select distinct RES.* from ACT_RU_TASK RES left join"
-        + " ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 ) AUTH ON ...")).isTrue();
-    assertThat(AuthorizationQueryPlans.checksAuthorizations("select * from act_ru_authorization where id_ = ?")).isTrue();
-    assertThat(AuthorizationQueryPlans.checksAuthorizations("select * from ACT_RU_TASK where ID_ = ?")).isFalse();
-    assertThat(AuthorizationQueryPlans.checksAuthorizations(null)).isFalse();
+  void onlyListsJoinedToTheAuthorizationsAreMadeOneShot() {
+    assertThat(AuthorizationQueryPlans.joinsAuthorizations("select distinct RES.* from ACT_RU_TASK RES left join\n"
+        + "    (\n    SELECT A.*\n    FROM ACT_RU_AUTHORIZATION A\n    WHERE A.TYPE_ < 2 ) AUTH ON (...)")).isTrue();
+    assertThat(AuthorizationQueryPlans.joinsAuthorizations("SELECT CASE WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION"
+        + " WHERE TYPE_ = 2 AND RESOURCE_ID_ = ?) THEN 1 ELSE 0 END")).isFalse();
+    assertThat(AuthorizationQueryPlans.joinsAuthorizations("select * from ACT_RU_TASK where ID_ = ?")).isFalse();
+    assertThat(AuthorizationQueryPlans.joinsAuthorizations(null)).isFalse();
   }
 }
