@@ -27,8 +27,7 @@ public class EscalationHandledListener implements TaskListener {
       throw new InvalidFormInputException("'" + assignee + "' is not a user of the support group.");
     }
     TaskService tasks = escalation.getProcessEngineServices().getTaskService();
-    Task review = tasks.createTaskQuery().processInstanceId(escalation.getProcessInstanceId())
-        .taskDefinitionKey(ReviewTasks.REVIEW_TASK).singleResult();
+    Task review = ReviewTasks.find(escalation.getProcessEngineServices(), escalation.getProcessInstanceId());
     if (review != null) {
       tasks.setAssignee(review.getId(), assignee.strip());
     }

@@ -20,7 +20,7 @@ public class RaiseReviewPriorityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Task review = ReviewTasks.openReview(tasks, execution);
+    Task review = ReviewTasks.openReview(execution);
     tasks.setPriority(review.getId(), TaskPriorities.ESCALATED);
     steps.tellTeamLead((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
         review.getDueDate().toInstant());

@@ -21,7 +21,7 @@ public class RecordSlaBreachDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Task review = ReviewTasks.openReview(execution.getProcessEngineServices().getTaskService(), execution);
+    Task review = ReviewTasks.openReview(execution);
     steps.recordSlaBreach((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
         review.getDueDate().toInstant(), clock.instant());
     execution.setVariable(FirstReplyVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(review.getDueDate().toInstant()));

@@ -67,6 +67,11 @@ final class ClaimdeskNode implements AutoCloseable {
         // One load generator files for thousands of customers: the per-client limit would refuse it.
         "--claimdesk.web.filing-limit.enabled=false"));
     arguments.addAll(settings);
+    // For trying settings: -Dbenchmark.node.args="--camunda.bpm.job-execution.max-pool-size=6 ..."
+    String extraArguments = System.getProperty("benchmark.node.args", "");
+    if (!extraArguments.isBlank()) {
+      arguments.addAll(List.of(extraArguments.trim().split("\\s+")));
+    }
     List<String> jvmOptions = new ArrayList<>(List.of(HEAP));
     // For looking inside a run: -Dbenchmark.node.jvm-options="-XX:StartFlightRecording=filename=target/node.jfr"
     String extra = System.getProperty("benchmark.node.jvm-options", "");
