@@ -42,10 +42,10 @@ record Settings(boolean quick, Set<String> scenarios, Path output,
           20_000, 3, 2, 10);                                   // Tasklist: open tasks, warm-up, rounds, queries
     }
     return new Settings(false, scenarios, output,
-        300, 3, 500, 8,
+        200, 3, 400, 8,
         3, Duration.ofSeconds(5),
-        40, 3, 120,
-        100, Duration.ofSeconds(10), 3, Duration.ofSeconds(20),
+        30, 3, 100,
+        100, Duration.ofSeconds(5), 3, Duration.ofSeconds(20),
         500, 10_000, 500,
         100_000, 3, 3, 10);
   }
