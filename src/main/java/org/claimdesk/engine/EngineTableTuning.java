@@ -74,8 +74,10 @@ class EngineTableTuning {
     boolean indexed = jdbc.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")
         .param(LOCKED_JOBS_INDEX).query(Long.class).single() > 0;
     if (!indexed) {
-      // CONCURRENTLY: an existing installation's job executors keep working while it is built.
-      jdbc.sql("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + LOCKED_JOBS_INDEX
+      // Not CONCURRENTLY: that waits for every open transaction, among them another node's wait
+      // for the start-up lock this node holds until the index exists. Building it blocks writes to
+      // the job table for as long as reading it takes, once, and only jobs' writes.
+      jdbc.sql("CREATE INDEX IF NOT EXISTS " + LOCKED_JOBS_INDEX
           + " ON act_ru_job (lock_exp_time_) WHERE lock_owner_ IS NOT NULL").update();
       LOG.info("Created the index of locked jobs for the job executor's acquisition (docs/benchmark.md)");
     }

@@ -32,16 +32,19 @@ final class IntakeScenario {
 
   /** The rounds, their percentiles' median and spread, and the percentiles over all rounds together. */
   record Result(double rate, Duration roundLength, List<Round> rounds, Spread p95, int offered, int errors,
-      double p50, double p95Overall, double p99, double max, double answeredPerSecond, List<String> firstErrors) {
+      double p50, double p95Overall, double p99, double max, double answeredPerSecond, long filedByNode,
+      double filedByNodePerSecond, List<String> firstErrors) {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final ClaimdeskNode node;
+  private final BenchmarkDatabase database;
   private final MerchantData merchant;
 
   IntakeScenario(ClaimdeskNode node, BenchmarkDatabase database) {
     this.node = node;
+    this.database = database;
     this.merchant = new MerchantData(database);
   }
 
@@ -64,6 +67,8 @@ final class IntakeScenario {
     List<CompletableFuture<Void>> answers = new ArrayList<>();
     long intervalNanos = (long) (1e9 / rate);
     long start = System.nanoTime();
+    java.time.Instant startedAt = java.time.Instant.now();
+    long startedAtEpochNanos = startedAt.getEpochSecond() * 1_000_000_000L + startedAt.getNano();
     for (int n = 0; n < orders.size(); n++) {
       long due = start + n * intervalNanos;
       long wait = due - System.nanoTime();
@@ -99,6 +104,8 @@ final class IntakeScenario {
       }));
     }
     CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+    long[] filed = filedByNode(prefix);
+    double filedSeconds = (filed[1] - startedAtEpochNanos) / 1e9;
 
     List<Round> measured = new ArrayList<>();
     Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
@@ -111,7 +118,36 @@ final class IntakeScenario {
     return new Result(rate, roundLength, measured, Spread.of(measured.stream().map(Round::p95).toList()),
         rounds * roundClaims, errorCount.get(), ms(all, 50), ms(all, 95), ms(all, 99), all.getMaxValue() / 1000.0,
         // what the node kept up with: claims filed (201) from the first sent until the last answered
-        created.get() / Math.max(1e-9, (lastAnswer.get() - start) / 1e9), List.copyOf(errors));
+        created.get() / Math.max(1e-9, (lastAnswer.get() - start) / 1e9), filed[0],
+        filed[0] / Math.max(1e-9, filedSeconds), List.copyOf(errors));
+  }
+
+  /**
+   * What the node itself filed of the claims offered, answered in time or not (it goes on with a
+   * request whose client gave up): waits until no more appear, then answers their count and, in
+   * epoch nanoseconds, when the last was opened.
+   */
+  private long[] filedByNode(String prefix) throws java.sql.SQLException, InterruptedException {
+    long previous = -1;
+    try (java.sql.Connection connection = database.connect();
+        java.sql.PreparedStatement query = connection.prepareStatement("SELECT count(*), max(opened_at)"
+            + " FROM claimdesk.claim_case WHERE subject_id LIKE ?")) {
+      query.setString(1, prefix + "-%");
+      while (true) {
+        try (java.sql.ResultSet result = query.executeQuery()) {
+          PgStatistics.countOwnTransaction();
+          result.next();
+          long count = result.getLong(1);
+          if (count == previous) {
+            java.sql.Timestamp last = result.getTimestamp(2);
+            return new long[] {count, last == null ? 0 : last.toInstant().getEpochSecond() * 1_000_000_000L
+                + last.toInstant().getNano()};
+          }
+          previous = count;
+        }
+        Thread.sleep(2000);
+      }
+    }
   }
 
   private static double ms(Histogram histogram, double percentile) {

@@ -44,7 +44,7 @@ record Settings(boolean quick, Set<String> scenarios, Path output,
     return new Settings(false, scenarios, output,
         200, 3, 400, 8,
         3, Duration.ofSeconds(5),
-        30, 3, 100,
+        60, 3, 100,
         100, Duration.ofSeconds(5), 3, Duration.ofSeconds(20),
         500, 10_000, 500,
         100_000, 3, 3, 10);
