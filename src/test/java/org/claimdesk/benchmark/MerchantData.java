@@ -40,28 +40,13 @@ final class MerchantData {
   List<String> paidOrders(String prefix, int count, boolean walletRecharge) throws SQLException {
     Instant orderedAt = Instant.now().minus(walletRecharge ? Duration.ofHours(80) : Duration.ofDays(4))
         .truncatedTo(ChronoUnit.SECONDS);
-    List<String> ids = new ArrayList<>();
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement customer = connection.prepareStatement(CUSTOMER);
-          PreparedStatement order = connection.prepareStatement(ORDER);
-          PreparedStatement payment = connection.prepareStatement(PAYMENT)) {
-        for (int n = 0; n < count; n++) {
-          String id = prefix + "-" + n;
-          ids.add(id);
-          addCustomer(customer, id);
-          addOrder(order, id, walletRecharge ? "WALLET_RECHARGE" : "SERVICE", walletRecharge ? 2500 : 9000, orderedAt,
-              walletRecharge ? null : LocalDate.now(ZoneOffset.UTC).minusDays(3));
-          addPayment(payment, "pay-" + id, id, walletRecharge ? 2500 : 9000, orderedAt.plusSeconds(60));
-          flushEvery(n, customer, order, payment);
-        }
-        customer.executeBatch();
-        order.executeBatch();
-        payment.executeBatch();
-      }
-      connection.commit();
-    }
-    return ids;
+    return write(prefix, count, (rows, id) -> {
+      rows.customer(id);
+      rows.order(id, walletRecharge ? "WALLET_RECHARGE" : "SERVICE", walletRecharge ? 2500 : 9000, orderedAt,
+          walletRecharge ? null : LocalDate.now(ZoneOffset.UTC).minusDays(3));
+      rows.payment("pay-" + id, id, walletRecharge ? 2500 : 9000, orderedAt.plusSeconds(60));
+      return id;
+    });
   }
 
   /**
@@ -70,28 +55,13 @@ final class MerchantData {
    */
   List<String> doublyPaidOrders(String prefix, int count) throws SQLException {
     Instant paidAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-    List<String> ids = new ArrayList<>();
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement customer = connection.prepareStatement(CUSTOMER);
-          PreparedStatement order = connection.prepareStatement(ORDER);
-          PreparedStatement payment = connection.prepareStatement(PAYMENT)) {
-        for (int n = 0; n < count; n++) {
-          String id = prefix + "-" + n;
-          ids.add(id);
-          addCustomer(customer, id);
-          addOrder(order, id, "SERVICE", 2500, paidAt.minusSeconds(60), LocalDate.now(ZoneOffset.UTC).plusDays(7));
-          addPayment(payment, "pay-" + id, id, 2500, paidAt);
-          addPayment(payment, "pay2-" + id, id, 2500, paidAt.plusSeconds(60));
-          flushEvery(n, customer, order, payment);
-        }
-        customer.executeBatch();
-        order.executeBatch();
-        payment.executeBatch();
-      }
-      connection.commit();
-    }
-    return ids;
+    return write(prefix, count, (rows, id) -> {
+      rows.customer(id);
+      rows.order(id, "SERVICE", 2500, paidAt.minusSeconds(60), LocalDate.now(ZoneOffset.UTC).plusDays(7));
+      rows.payment("pay-" + id, id, 2500, paidAt);
+      rows.payment("pay2-" + id, id, 2500, paidAt.plusSeconds(60));
+      return id;
+    });
   }
 
   /**
@@ -101,32 +71,34 @@ final class MerchantData {
    */
   List<String> subscriptions(String prefix, int count) throws SQLException {
     Instant paidAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+    return write(prefix, count, (rows, id) -> {
+      rows.customer(id);
+      rows.order(id, "SUBSCRIPTION", 1999, paidAt.minusSeconds(60), null);
+      rows.payment("pay-" + id, id, 1999, paidAt);
+      rows.subscription("sub-" + id, id, paidAt, paidAt.plus(Duration.ofDays(30)), "pay-" + id);
+      return "sub-" + id;
+    });
+  }
+
+  /** The rows of one record; answers the id the claim will name. */
+  @FunctionalInterface
+  private interface Record {
+    String write(Rows rows, String id) throws SQLException;
+  }
+
+  /** Writes {@code count} records {@code <prefix>-<n>} in one transaction, in batches of 500. */
+  private List<String> write(String prefix, int count, Record record) throws SQLException {
     List<String> ids = new ArrayList<>();
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement customer = connection.prepareStatement(CUSTOMER);
-          PreparedStatement order = connection.prepareStatement(ORDER);
-          PreparedStatement payment = connection.prepareStatement(PAYMENT);
-          PreparedStatement subscription = connection.prepareStatement(SUBSCRIPTION)) {
+      try (Rows rows = new Rows(connection)) {
         for (int n = 0; n < count; n++) {
-          String id = prefix + "-" + n;
-          addCustomer(customer, id);
-          addOrder(order, id, "SUBSCRIPTION", 1999, paidAt.minusSeconds(60), null);
-          addPayment(payment, "pay-" + id, id, 1999, paidAt);
-          subscription.setString(1, "sub-" + id);
-          subscription.setString(2, "cus-" + id);
-          subscription.setString(3, id);
-          subscription.setTimestamp(4, Timestamp.from(paidAt));
-          subscription.setTimestamp(5, Timestamp.from(paidAt.plus(Duration.ofDays(30))));
-          subscription.setString(6, "pay-" + id);
-          subscription.addBatch();
-          ids.add("sub-" + id);
-          flushEvery(n, customer, order, payment, subscription);
+          ids.add(record.write(rows, prefix + "-" + n));
+          if (n % 500 == 499) {
+            rows.flush();
+          }
         }
-        customer.executeBatch();
-        order.executeBatch();
-        payment.executeBatch();
-        subscription.executeBatch();
+        rows.flush();
       }
       connection.commit();
     }
@@ -144,38 +116,70 @@ final class MerchantData {
       + " amount, currency, cycle_start, cycle_end, last_payment_id, status, created_at)"
       + " VALUES (?, ?, ?, 'Pro monthly', 1999, 'EUR', ?, ?, ?, 'ACTIVE', now())";
 
-  private static void addCustomer(PreparedStatement customer, String orderId) throws SQLException {
-    customer.setString(1, "cus-" + orderId);
-    customer.setString(2, email(orderId));
-    customer.addBatch();
-  }
+  /** The batched inserts of the merchant's tables. */
+  private static final class Rows implements AutoCloseable {
 
-  private static void addOrder(PreparedStatement order, String id, String type, long amount, Instant orderedAt,
-      LocalDate serviceDate) throws SQLException {
-    order.setString(1, id);
-    order.setString(2, "cus-" + id);
-    order.setString(3, type);
-    order.setLong(4, amount);
-    order.setTimestamp(5, Timestamp.from(orderedAt));
-    order.setObject(6, serviceDate);
-    order.setString(7, "SUBSCRIPTION".equals(type) ? "INITIATED" : "RENDERED");
-    order.addBatch();
-  }
+    private final PreparedStatement customer;
+    private final PreparedStatement order;
+    private final PreparedStatement payment;
+    private final PreparedStatement subscription;
 
-  private static void addPayment(PreparedStatement payment, String id, String orderId, long amount, Instant capturedAt)
-      throws SQLException {
-    payment.setString(1, id);
-    payment.setString(2, orderId);
-    payment.setString(3, "ch_" + id);
-    payment.setLong(4, amount);
-    payment.setTimestamp(5, Timestamp.from(capturedAt));
-    payment.addBatch();
-  }
+    Rows(Connection connection) throws SQLException {
+      customer = connection.prepareStatement(CUSTOMER);
+      order = connection.prepareStatement(ORDER);
+      payment = connection.prepareStatement(PAYMENT);
+      subscription = connection.prepareStatement(SUBSCRIPTION);
+    }
 
-  private static void flushEvery(int n, PreparedStatement... statements) throws SQLException {
-    if (n % 500 == 499) {
-      for (PreparedStatement statement : statements) {
-        statement.executeBatch();
+    void customer(String orderId) throws SQLException {
+      customer.setString(1, "cus-" + orderId);
+      customer.setString(2, email(orderId));
+      customer.addBatch();
+    }
+
+    void order(String id, String type, long amount, Instant orderedAt, LocalDate serviceDate) throws SQLException {
+      order.setString(1, id);
+      order.setString(2, "cus-" + id);
+      order.setString(3, type);
+      order.setLong(4, amount);
+      order.setTimestamp(5, Timestamp.from(orderedAt));
+      order.setObject(6, serviceDate);
+      order.setString(7, "SUBSCRIPTION".equals(type) ? "INITIATED" : "RENDERED");
+      order.addBatch();
+    }
+
+    void payment(String id, String orderId, long amount, Instant capturedAt) throws SQLException {
+      payment.setString(1, id);
+      payment.setString(2, orderId);
+      payment.setString(3, "ch_" + id);
+      payment.setLong(4, amount);
+      payment.setTimestamp(5, Timestamp.from(capturedAt));
+      payment.addBatch();
+    }
+
+    void subscription(String id, String orderId, Instant cycleStart, Instant cycleEnd, String lastPaymentId)
+        throws SQLException {
+      subscription.setString(1, id);
+      subscription.setString(2, "cus-" + orderId);
+      subscription.setString(3, orderId);
+      subscription.setTimestamp(4, Timestamp.from(cycleStart));
+      subscription.setTimestamp(5, Timestamp.from(cycleEnd));
+      subscription.setString(6, lastPaymentId);
+      subscription.addBatch();
+    }
+
+    /** Sends the batches in the order the foreign keys need. */
+    void flush() throws SQLException {
+      customer.executeBatch();
+      order.executeBatch();
+      payment.executeBatch();
+      subscription.executeBatch();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (customer; order; payment; subscription) {
+        // closed in reverse order
       }
     }
   }

@@ -71,14 +71,7 @@ final class RuntimeCopies {
       // Byte arrays before the variables that point at them.
       copy(connection, statement, "act_ge_bytearray", "FROM act_ge_bytearray x"
           + " JOIN act_ru_variable v ON v.bytearray_id_ = x.id_ JOIN copy_map c ON c.instance = v.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_execution", "FROM act_ru_execution x JOIN copy_map c ON c.instance = x.proc_inst_id_",
-          Map.of("business_key_", "c.new_reference", "act_inst_id_", ACTIVITY_INSTANCE));
-      copy(connection, statement, "act_ru_task", "FROM act_ru_task x JOIN copy_map c ON c.instance = x.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_identitylink", "FROM act_ru_identitylink x"
-          + " JOIN act_ru_task t ON t.id_ = x.task_id_ JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_authorization", "FROM act_ru_authorization x"
-          + " JOIN act_ru_task t ON t.id_ = x.resource_id_ AND x.resource_type_ = 7"
-          + " JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
+      copyExecutionsAndTasks(connection, statement, Map.of());
       copy(connection, statement, "act_ru_variable", "FROM act_ru_variable x JOIN copy_map c ON c.instance = x.proc_inst_id_",
           Map.of("text_", "CASE WHEN x.text_ = c.reference THEN c.new_reference ELSE x.text_ END"));
       copy(connection, statement, "act_ru_job", "FROM act_ru_job x JOIN copy_map c ON c.instance = x.process_instance_id_",
@@ -104,15 +97,8 @@ final class RuntimeCopies {
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       chooseOriginals(statement, copies, false);
-      copy(connection, statement, "act_ru_execution", "FROM act_ru_execution x JOIN copy_map c ON c.instance = x.proc_inst_id_",
-          Map.of("business_key_", "c.new_reference", "act_inst_id_", ACTIVITY_INSTANCE));
-      copy(connection, statement, "act_ru_task", "FROM act_ru_task x JOIN copy_map c ON c.instance = x.proc_inst_id_",
+      copyExecutionsAndTasks(connection, statement,
           Map.of("due_date_", "x.due_date_ + ((c.n * 7919) % 172800) * interval '1 second'"));
-      copy(connection, statement, "act_ru_identitylink", "FROM act_ru_identitylink x"
-          + " JOIN act_ru_task t ON t.id_ = x.task_id_ JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
-      copy(connection, statement, "act_ru_authorization", "FROM act_ru_authorization x"
-          + " JOIN act_ru_task t ON t.id_ = x.resource_id_ AND x.resource_type_ = 7"
-          + " JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
       connection.commit();
       connection.setAutoCommit(true);
       // As autovacuum would after such growth: the planner sees the tables as they are.
@@ -154,6 +140,20 @@ final class RuntimeCopies {
             + " copies could be planned: are there open refund reviews filed through the API?");
       }
     }
+  }
+
+  /** The executions of the copies, and their review task with its candidate link and authorization. */
+  private static void copyExecutionsAndTasks(Connection connection, Statement statement, Map<String, String> taskChanges)
+      throws SQLException {
+    copy(connection, statement, "act_ru_execution", "FROM act_ru_execution x JOIN copy_map c ON c.instance = x.proc_inst_id_",
+        Map.of("business_key_", "c.new_reference", "act_inst_id_", ACTIVITY_INSTANCE));
+    copy(connection, statement, "act_ru_task", "FROM act_ru_task x JOIN copy_map c ON c.instance = x.proc_inst_id_",
+        taskChanges);
+    copy(connection, statement, "act_ru_identitylink", "FROM act_ru_identitylink x"
+        + " JOIN act_ru_task t ON t.id_ = x.task_id_ JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
+    copy(connection, statement, "act_ru_authorization", "FROM act_ru_authorization x"
+        + " JOIN act_ru_task t ON t.id_ = x.resource_id_ AND x.resource_type_ = 7"
+        + " JOIN copy_map c ON c.instance = t.proc_inst_id_", Map.of());
   }
 
   private static void copy(Connection connection, Statement statement, String table, String from,
