@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  *       the whole job table at every acquisition (14 ms each with 20,000 waiting timers, a third of
  *       the database's time during a burst of due timers). A partial index holds only the locked
  *       jobs, a few dozen at most.</li>
+ *   <li><b>An index of the tasks' due dates.</b> Tasklist's queues are ordered by due date; with
+ *       it the task list ({@link IndexOrderedTaskList}) reads a first page in due-date order and
+ *       stops when the page is full, instead of sorting the whole queue (100,000 open tasks:
+ *       a few milliseconds instead of 200-350 ms).</li>
  * </ul>
  */
 @Component
@@ -44,6 +48,7 @@ class EngineTableTuning {
       new String[] {"claimdesk_auth_read_task_stx", "(perms_ & 64)"});
 
   static final String LOCKED_JOBS_INDEX = "claimdesk_job_locked_ix";
+  static final String TASK_DUE_DATE_INDEX = "claimdesk_task_due_ix";
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -71,15 +76,20 @@ class EngineTableTuning {
       jdbc.sql("ANALYZE act_ru_authorization").update();
       LOG.info("Created the planner statistics on the engine's authorizations (docs/benchmark.md)");
     }
+    ensureIndex(LOCKED_JOBS_INDEX, "act_ru_job (lock_exp_time_) WHERE lock_owner_ IS NOT NULL",
+        "the index of locked jobs for the job executor's acquisition");
+    ensureIndex(TASK_DUE_DATE_INDEX, "act_ru_task (due_date_)", "the index of the tasks' due dates for Tasklist's queues");
+  }
+
+  private void ensureIndex(String name, String definition, String what) {
     boolean indexed = jdbc.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")
-        .param(LOCKED_JOBS_INDEX).query(Long.class).single() > 0;
+        .param(name).query(Long.class).single() > 0;
     if (!indexed) {
       // Not CONCURRENTLY: that waits for every open transaction, among them another node's wait
       // for the start-up lock this node holds until the index exists. Building it blocks writes to
-      // the job table for as long as reading it takes, once, and only jobs' writes.
-      jdbc.sql("CREATE INDEX IF NOT EXISTS " + LOCKED_JOBS_INDEX
-          + " ON act_ru_job (lock_exp_time_) WHERE lock_owner_ IS NOT NULL").update();
-      LOG.info("Created the index of locked jobs for the job executor's acquisition (docs/benchmark.md)");
+      // the table for as long as reading it takes, once.
+      jdbc.sql("CREATE INDEX IF NOT EXISTS " + name + " ON " + definition).update();
+      LOG.info("Created {} (docs/benchmark.md)", what);
     }
   }
 
