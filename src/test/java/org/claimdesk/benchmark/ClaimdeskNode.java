@@ -78,7 +78,7 @@ final class ClaimdeskNode implements AutoCloseable {
     if (!extra.isBlank()) {
       jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
     }
-    NodeProcess process = NodeProcess.start("benchmark", jvmOptions, arguments);
+    NodeProcess process = NodeProcess.start("benchmark", NodeProcess.applicationClassPath(), jvmOptions, arguments);
     int port = process.awaitStarted(Duration.ofMinutes(3));
     ClaimdeskNode node = new ClaimdeskNode(process, port, adminPassword);
     node.createStaff();

@@ -1,6 +1,7 @@
 package org.claimdesk.testsupport;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -9,17 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.claimdesk.ClaimdeskApplication;
 
 /**
- * One Claimdesk node in a JVM of its own, as in production: started from the test class path
- * with the given arguments, its output kept in {@code target/nodes/<name>.log}. {@link #awaitStarted}
+ * One Claimdesk node in a JVM of its own, as in production: started from the test class path (or
+ * {@link #applicationClassPath()}) with the given arguments, its output kept in {@code target/nodes/<name>.log}. {@link #awaitStarted}
  * returns the HTTP port once the application says it started, or fails if it exits first.
  */
 public final class NodeProcess implements AutoCloseable {
@@ -45,13 +48,32 @@ public final class NodeProcess implements AutoCloseable {
   /** A node started with these JVM options (heap, JIT) before the application's arguments. */
   public static NodeProcess start(String name, List<String> jvmOptions, List<String> applicationArguments)
       throws IOException {
+    return start(name, System.getProperty("java.class.path"), jvmOptions, applicationArguments);
+  }
+
+  /**
+   * The test class path without the tests' own classes and resources: what the application's jar
+   * holds. The tests' nodes keep them (some deploy test models from there); a node measured as
+   * production runs does not, since their {@code camunda.cfg.xml} would have Camunda build a
+   * second, in-memory engine in the node at the first REST request.
+   */
+  public static String applicationClassPath() {
+    Path testClasses = Path.of("target", "test-classes").toAbsolutePath().normalize();
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(testClasses))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** A node on the given class path, with these JVM options before the application's arguments. */
+  public static NodeProcess start(String name, String classPath, List<String> jvmOptions,
+      List<String> applicationArguments) throws IOException {
     Path logDirectory = Path.of("target", "nodes");
     Files.createDirectories(logDirectory);
     Path log = logDirectory.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClaimdeskApplication.class.getName()));
+    command.addAll(List.of("-cp", classPath, ClaimdeskApplication.class.getName()));
     command.addAll(applicationArguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     // A node never outlives the JVM that started it (a test run or benchmark stopped with Ctrl-C).
