@@ -139,7 +139,7 @@ final class TimerBurstScenario {
    * When each of the burst's jobs fired, as the job executor logged its success (ACT_HI_JOB_LOG, kept
    * by history level claimdesk): seconds from due to the last one, and jobs per second of the drain
    * once the executor had started (the seconds before its first acquisition are not a rate). Whether
- * each fired exactly once is judged on the outcome ({@link #outcome}), not on the log.
+   * each fired exactly once is judged on the outcome ({@link #outcome}), not on the log.
    */
   private static Burst fired(Connection connection, List<String> jobIds, Instant due) throws SQLException {
     List<Double> perSecond = new ArrayList<>();
@@ -166,6 +166,9 @@ final class TimerBurstScenario {
     }
     PgStatistics.countOwnTransaction();
     List<Double> draining = perSecond.stream().dropWhile(n -> n == 0).toList();
+    if (draining.isEmpty()) {
+      throw new IllegalStateException("None of the burst's " + jobIds.size() + " jobs is in the job log as fired");
+    }
     return new Burst(jobIds, last, draining);
   }
 
