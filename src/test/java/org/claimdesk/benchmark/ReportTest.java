@@ -15,21 +15,29 @@ class ReportTest {
 
   @Test
   void eachTargetIsMetMissedByHowMuchOrNotJudgedInAQuickRun(@TempDir Path directory) throws Exception {
-    Report report = new Report();
-    report.target("Tasklist p95", "<= 150 ms", "58.0 ms", true, "");
-    report.target("timer burst", ">= 250 jobs/s", "209 jobs/s", false, "short by 16%");
-    report.target("intake p95", "<= 50 ms", "12.0 ms", false, Report.QUICK_MODE);
+    Report full = new Report(false);
+    full.target("Tasklist p95", "<= 150 ms", "58.0 ms", true, "over by 0%");
+    full.target("timer burst", ">= 250 jobs/s", "209 jobs/s", false, "short by 16%");
+    Report quick = new Report(true);
+    quick.target("intake p95", "<= 50 ms", "12.0 ms", true, "p95 0x the limit");
 
-    assertThat(report.table().lines().filter(line -> line.contains("Tasklist p95"))).singleElement()
+    assertThat(full.table().lines().filter(line -> line.contains("Tasklist p95"))).singleElement()
         .satisfies(line -> assertThat(line).endsWith("MET"));
-    assertThat(report.table()).contains("MISSED: short by 16%").contains("not judged: quick mode")
-        .doesNotContain("MISSED: quick mode");
+    assertThat(full.table()).contains("MISSED: short by 16%");
+    assertThat(quick.table()).contains("not judged: quick mode").doesNotContain("MISSED").doesNotContain("MET");
 
-    Path file = directory.resolve("benchmark.json");
+    JsonNode fullTargets = targets(full, directory.resolve("full.json"));
+    assertThat(fullTargets.findValuesAsText("verdict")).containsExactly("MET", "MISSED: short by 16%");
+    assertThat(fullTargets.findValues("judged")).extracting(JsonNode::asBoolean).containsExactly(true, true);
+    JsonNode quickTargets = targets(quick, directory.resolve("quick.json"));
+    assertThat(quickTargets.findValuesAsText("verdict")).containsExactly("not judged: quick mode");
+    assertThat(quickTargets.findValues("judged")).extracting(JsonNode::asBoolean).containsExactly(false);
+    assertThat(quickTargets.findValues("met")).as("a quick run meets no target").extracting(JsonNode::asBoolean)
+        .containsExactly(false);
+  }
+
+  private static JsonNode targets(Report report, Path file) throws Exception {
     report.write(file);
-    JsonNode targets = new ObjectMapper().readTree(Files.readString(file)).path("targets");
-    assertThat(targets.findValuesAsText("verdict")).containsExactly("MET", "MISSED: short by 16%",
-        "not judged: quick mode");
-    assertThat(targets.findValues("judged")).extracting(JsonNode::asBoolean).containsExactly(true, true, false);
+    return new ObjectMapper().readTree(Files.readString(file)).path("targets");
   }
 }
