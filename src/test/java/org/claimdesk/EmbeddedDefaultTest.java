@@ -22,7 +22,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded default as {@code mvn spring-boot:run} starts it (profile demo, a file H2
+ * The embedded default as {@code mvn spring-boot:run -Dspring-boot.run.profiles=demo} starts it (profile demo, a file H2
  * database), started twice on the same database files, as a developer restarts it.
  */
 class EmbeddedDefaultTest {
@@ -57,6 +57,7 @@ class EmbeddedDefaultTest {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(ClaimdeskApplication.class).run(
+        "--spring.profiles.active=demo",
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("claimdesk"),
         "--camunda.bpm.job-execution.enabled=false",
