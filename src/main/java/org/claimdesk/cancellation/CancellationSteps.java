@@ -13,7 +13,7 @@ import org.claimdesk.commerce.SubscriptionService;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.payment.PayoutReceipt;
-import org.claimdesk.payment.Payouts;
+import org.claimdesk.payment.CasePayouts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,11 +30,11 @@ public class CancellationSteps {
   private final SubscriptionService subscriptions;
   private final CaseService cases;
   private final CustomerNotifier customer;
-  private final Payouts payouts;
+  private final CasePayouts payouts;
   private final Clock clock;
 
   public CancellationSteps(SubscriptionService subscriptions, CaseService cases, CustomerNotifier customer,
-      Payouts payouts, Clock clock) {
+      CasePayouts payouts, Clock clock) {
     this.subscriptions = subscriptions;
     this.cases = cases;
     this.customer = customer;
@@ -69,8 +69,17 @@ public class CancellationSteps {
     cases.recordOutcome(reference, CaseStatus.IN_PAYMENT, outcomeOf(refund, lastPayment), ruleId);
   }
 
-  public PayoutReceipt refundLastPayment(String reference, String subscriptionId, String paymentId, Money refund) {
-    PayoutReceipt receipt = payouts.refundPayment(reference, REFUND_STEP, paymentId, refund);
+  /**
+   * SC-3: refunds the decided amount of the subscription's last payment. The subscription is the
+   * case's, the payment its last one in the merchant's records ({@link CasePayouts} checks that
+   * the payment is the customer's and the amount within what is left of it).
+   */
+  public PayoutReceipt refundLastPayment(String reference, Money refund) {
+    String subscriptionId = cases.find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference))
+        .subjectId();
+    String paymentId = subscriptions.findSubscription(subscriptionId).orElseThrow(() ->
+        new IllegalStateException("Case " + reference + ": no subscription " + subscriptionId)).lastPaymentId();
+    PayoutReceipt receipt = payouts.refund(reference, REFUND_STEP, paymentId, refund);
     subscriptions.recordRefund(subscriptionId, receipt.amount().amount());
     return receipt;
   }

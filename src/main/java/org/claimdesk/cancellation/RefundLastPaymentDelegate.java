@@ -18,7 +18,7 @@ public class RefundLastPaymentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CancellationVariables v = CancellationVariables.of(execution);
-    steps.refundLastPayment(v.caseReference(), v.subscriptionId(), v.string(CancellationVariables.LAST_PAYMENT_ID),
-        v.refund());
+    // the case is the business key; its subscription and that subscription's last payment come from the database
+    steps.refundLastPayment(execution.getProcessBusinessKey(), v.refund());
   }
 }

@@ -21,8 +21,7 @@ public class AdjustBalanceDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
-    PayoutReceipt receipt = steps.adjustBalance(v.caseReference(), v.round(),
-        v.string(DiscrepancyVariables.CUSTOMER_ID), v.rectifyAmount());
+    PayoutReceipt receipt = steps.adjustBalance(execution.getProcessBusinessKey(), v.round(), v.rectifyAmount());
     v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
   }
 }

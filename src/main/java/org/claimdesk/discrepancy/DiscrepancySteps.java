@@ -14,7 +14,7 @@ import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.notification.StaffNotifier;
 import org.claimdesk.payment.PayoutReceipt;
-import org.claimdesk.payment.Payouts;
+import org.claimdesk.payment.CasePayouts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,10 +30,10 @@ public class DiscrepancySteps {
   private final StaffNotifier staff;
   private final ServiceLevels serviceLevels;
   private final DiscrepancyTimes times;
-  private final Payouts payouts;
+  private final CasePayouts payouts;
 
   public DiscrepancySteps(CaseService cases, CustomerNotifier customer, StaffNotifier staff,
-      ServiceLevels serviceLevels, DiscrepancyTimes times, Payouts payouts) {
+      ServiceLevels serviceLevels, DiscrepancyTimes times, CasePayouts payouts) {
     this.cases = cases;
     this.customer = customer;
     this.staff = staff;
@@ -107,13 +107,19 @@ public class DiscrepancySteps {
   }
 
   /** PD-4: the refund, once per case and round, whatever retries and nodes do. */
+  /**
+   * Refunds {@code amount} of {@code paymentId}: the reported payment or the duplicate the checks
+   * found. {@link CasePayouts} refuses a payment that is not the case's customer's and any amount
+   * beyond what is left of the reported payment.
+   */
   public PayoutReceipt refund(String reference, int round, String paymentId, Money amount) {
-    return payouts.refundPayment(reference, "refund-" + round, paymentId, amount);
+    return payouts.refund(reference, "refund-" + round, paymentId, amount);
   }
 
   /** PD-4: the balance adjustment, a wallet credit, once per case and round. */
-  public PayoutReceipt adjustBalance(String reference, int round, String customerId, Money amount) {
-    return payouts.creditWallet(reference, "adjust-" + round, customerId, amount);
+  public PayoutReceipt adjustBalance(String reference, int round, Money amount) {
+    // the wallet is the case's customer's, from the case record
+    return payouts.credit(reference, "adjust-" + round, amount);
   }
 
   /** The case's outcome for a decision: what the customer got, and under which rule. */

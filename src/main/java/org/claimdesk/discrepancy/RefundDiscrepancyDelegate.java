@@ -22,7 +22,7 @@ public class RefundDiscrepancyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
-    PayoutReceipt receipt = steps.refund(v.caseReference(), v.round(),
+    PayoutReceipt receipt = steps.refund(execution.getProcessBusinessKey(), v.round(),
         v.string(DiscrepancyVariables.RECTIFY_PAYMENT_ID), v.rectifyAmount());
     v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
   }

@@ -8,8 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApprovalDecisionValidator implements TaskListener {
 
+  private final RefundSteps steps;
+
+  public ApprovalDecisionValidator(RefundSteps steps) {
+    this.steps = steps;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    RefundFormRules.checkApproval(RefundVariables.of(task));
+    String reference = task.getExecution().getProcessBusinessKey();
+    RefundFormRules.checkApproval(RefundVariables.of(task), () -> steps.refundable(reference));
   }
 }

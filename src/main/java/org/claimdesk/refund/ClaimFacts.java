@@ -1,5 +1,7 @@
 package org.claimdesk.refund;
 
+import org.claimdesk.commerce.Money;
+
 /**
  * What the eligibility decision needs to know about the order, computed from the merchant's
  * data (never from what the customer typed), plus what the forms show.
@@ -20,4 +22,9 @@ public record ClaimFacts(
     long orderAmount,
     String currency,
     String orderSummary) {
+
+  /** The order's amount. */
+  public Money orderMoney() {
+    return Money.of(orderAmount, currency);
+  }
 }

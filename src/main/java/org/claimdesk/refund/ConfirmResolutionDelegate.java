@@ -17,7 +17,7 @@ public class ConfirmResolutionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RefundVariables v = RefundVariables.of(execution);
-    steps.confirm(v.caseReference(), v.resolution(), v.offerAmount(), v.orderAmount(),
-        v.string(RefundVariables.OFFER_DESCRIPTION), v.string(RefundVariables.REPLY_MESSAGE));
+    steps.confirm(execution.getProcessBusinessKey(), v.resolution(), v.string(RefundVariables.OFFER_DESCRIPTION),
+        v.string(RefundVariables.REPLY_MESSAGE));
   }
 }

@@ -16,7 +16,7 @@ public class CreditWalletDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RefundVariables v = RefundVariables.of(execution);
-    steps.creditWallet(v.caseReference(), v.customerId(), v.offerAmount());
+    // the case is the process instance's business key; the customer and amount come from the database
+    steps.creditWallet(execution.getProcessBusinessKey());
   }
 }

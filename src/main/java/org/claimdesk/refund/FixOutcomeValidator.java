@@ -8,8 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FixOutcomeValidator implements TaskListener {
 
+  private final RefundSteps steps;
+
+  public FixOutcomeValidator(RefundSteps steps) {
+    this.steps = steps;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    RefundFormRules.checkFix(RefundVariables.of(task));
+    String reference = task.getExecution().getProcessBusinessKey();
+    RefundFormRules.checkFix(RefundVariables.of(task), () -> steps.refundable(reference));
   }
 }

@@ -16,6 +16,7 @@ import static org.claimdesk.refund.RefundVariables.REVIEW_DECISION;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.claimdesk.engine.InvalidFormInputException;
 import org.claimdesk.cases.OfferType;
@@ -39,12 +40,12 @@ public final class RefundFormRules {
   }
 
   /** review-claim: the agent's decision and first reply. */
-  public static void checkReview(RefundVariables v) {
+  public static void checkReview(RefundVariables v, Supplier<Money> refundable) {
     String decision = oneOf(v, REVIEW_DECISION, "your decision", List.of("ASK_EVIDENCE", "REFUSE", "TRY_FIX", "OFFER"));
     requireMessage(v, "Write your reply to the customer.");
     switch (decision) {
       case "REFUSE" -> oneOf(v, REFUSAL_RULE_ID, "the rule the refusal rests on", AGENT_REFUSAL_RULES.stream().sorted().toList());
-      case "OFFER" -> applyOffer(v, offerType(v, List.of(OfferType.values())));
+      case "OFFER" -> applyOffer(v, offerType(v, List.of(OfferType.values())), refundable);
       default -> { }
     }
     if (v.raw(IS_EXCEPTION) == null) {
@@ -53,13 +54,13 @@ public final class RefundFormRules {
   }
 
   /** attempt-fix: fixed, or an offer of a partial refund or a credit (RF-4). */
-  public static void checkFix(RefundVariables v) {
+  public static void checkFix(RefundVariables v, Supplier<Money> refundable) {
     String outcome = oneOf(v, FIX_OUTCOME, "the outcome", List.of("FIXED", "NOT_FIXABLE"));
     requireMessage(v, "Write your message to the customer.");
     if (outcome.equals("FIXED")) {
       v.set(RESOLUTION, RESOLUTION_FIXED);
     } else {
-      applyOffer(v, offerType(v, List.of(OfferType.PARTIAL_REFUND, OfferType.CREDIT)));
+      applyOffer(v, offerType(v, List.of(OfferType.PARTIAL_REFUND, OfferType.CREDIT)), refundable);
       if (v.raw(IS_EXCEPTION) == null) {
         v.set(IS_EXCEPTION, false);
       }
@@ -67,13 +68,13 @@ public final class RefundFormRules {
   }
 
   /** approve-offer: approve (possibly with another amount) or refuse. */
-  public static void checkApproval(RefundVariables v) {
+  public static void checkApproval(RefundVariables v, Supplier<Money> refundable) {
     String decision = oneOf(v, APPROVAL_DECISION, "your decision", List.of("APPROVE", "REFUSE"));
     if (decision.equals("REFUSE")) {
       oneOf(v, REFUSAL_RULE_ID, "the rule the refusal rests on", MANAGER_REFUSAL_RULES.stream().sorted().toList());
       requireMessage(v, "Write the message that explains the refusal to the customer.");
     } else {
-      applyOffer(v, v.offerType());
+      applyOffer(v, v.offerType(), refundable);
     }
   }
 
@@ -82,9 +83,17 @@ public final class RefundFormRules {
     return OfferType.valueOf(type);
   }
 
-  /** Checks the offer's amount and derives {@code offerAmountMinor} and {@code offerSummary}. */
-  static void applyOffer(RefundVariables v, OfferType type) {
-    Money order = v.orderAmount();
+  /**
+   * Checks the offer's amount and derives {@code offerAmountMinor} and {@code offerSummary}. The
+   * bound is what is left of the order in the merchant's records (its amount less what was
+   * already paid out on it), never an amount a process variable claims.
+   */
+  static void applyOffer(RefundVariables v, OfferType type, Supplier<Money> refundable) {
+    Money order = type.movesMoney() ? refundable.get() : v.orderAmount();
+    if (type.movesMoney() && !order.isPositive()) {
+      throw new InvalidFormInputException("Everything paid for this order was already given back: offer an"
+          + " alternative solution instead.");
+    }
     Long minor = switch (type) {
       case FULL_REFUND -> order.amount();
       case PARTIAL_REFUND, CREDIT -> typedAmount(v, order);
@@ -95,11 +104,11 @@ public final class RefundFormRules {
           + " alternative solution instead.");
     }
     if (type == OfferType.PARTIAL_REFUND && minor >= order.amount()) {
-      throw new InvalidFormInputException("A partial refund must be less than the order's "
-          + order + "; choose a full refund for the whole amount.");
+      throw new InvalidFormInputException("A partial refund must be less than the " + order
+          + " left to refund on the order; choose a full refund for the whole of it.");
     }
     if (type == OfferType.CREDIT && minor > order.amount()) {
-      throw new InvalidFormInputException("A credit may not exceed the order's " + order + ".");
+      throw new InvalidFormInputException("A credit may not exceed the " + order + " left on the order.");
     }
     String description = v.string(OFFER_DESCRIPTION);
     if (type == OfferType.ALTERNATIVE && (description == null || description.isBlank())) {

@@ -16,7 +16,7 @@ public class RefundPaymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RefundVariables v = RefundVariables.of(execution);
-    steps.refundPayment(v.caseReference(), v.paymentId(), v.offerAmount());
+    // the case is the process instance's business key; the payment and amount come from the database
+    steps.refundPayment(execution.getProcessBusinessKey());
   }
 }

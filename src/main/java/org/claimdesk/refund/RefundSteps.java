@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.claimdesk.cases.CaseOffer;
 import org.claimdesk.cases.CaseOutcome;
+import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
 import org.claimdesk.cases.OfferType;
@@ -14,7 +15,7 @@ import org.claimdesk.commerce.Money;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.payment.PayoutReceipt;
-import org.claimdesk.payment.Payouts;
+import org.claimdesk.payment.CasePayouts;
 import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Service;
 
@@ -32,13 +33,16 @@ public class RefundSteps {
 
   private final CaseService cases;
   private final CustomerNotifier customer;
-  private final Payouts payouts;
+  private final CasePayouts payouts;
+  private final ClaimFactsLoader claimFacts;
   private final ServiceLevels serviceLevels;
 
-  public RefundSteps(CaseService cases, CustomerNotifier customer, Payouts payouts, ServiceLevels serviceLevels) {
+  public RefundSteps(CaseService cases, CustomerNotifier customer, CasePayouts payouts, ClaimFactsLoader claimFacts,
+      ServiceLevels serviceLevels) {
     this.cases = cases;
     this.customer = customer;
     this.payouts = payouts;
+    this.claimFacts = claimFacts;
     this.serviceLevels = serviceLevels;
   }
 
@@ -126,20 +130,52 @@ public class RefundSteps {
     }
   }
 
-  public PayoutReceipt refundPayment(String reference, String paymentId, Money amount) {
+  /**
+   * Refunds the agreed offer to the order's captured payment. The amount is the offer recorded on
+   * the case when it was put to the customer, the payment the order's in the merchant's records:
+   * nothing here comes from a process variable ({@link CasePayouts} bounds and checks it again).
+   */
+  public PayoutReceipt refundPayment(String reference) {
+    CaseRecord record = caseOf(reference);
+    String paymentId = claimFacts.load(record.subjectId()).paymentId();
     if (paymentId == null) {
       throw new IllegalStateException("Case " + reference + ": the order has no captured payment to refund");
     }
-    return payouts.refundPayment(reference, REFUND_STEP, paymentId, amount);
+    return payouts.refund(reference, REFUND_STEP, paymentId, agreedAmount(record));
   }
 
-  public PayoutReceipt creditWallet(String reference, String customerId, Money amount) {
-    return payouts.creditWallet(reference, CREDIT_STEP, customerId, amount);
+  /** Credits the agreed offer to the wallet of the case's customer. */
+  public PayoutReceipt creditWallet(String reference) {
+    return payouts.credit(reference, CREDIT_STEP, agreedAmount(caseOf(reference)));
   }
 
-  /** Records the resolution (RF-4 fixed, RF-8 otherwise) and tells the customer what was done. */
-  public void confirm(String reference, String resolution, Money amount, Money orderAmount, String description,
-      String agentMessage) {
+  /**
+   * What an offer may still give back on the case's order: the order's amount less what was
+   * already paid out on it (RF-8), from the merchant records and the payouts.
+   */
+  public Money refundable(String reference) {
+    return payouts.limit(reference).remaining();
+  }
+
+  private CaseRecord caseOf(String reference) {
+    return cases.find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference));
+  }
+
+  private static Money agreedAmount(CaseRecord record) {
+    CaseOffer offer = record.offer();
+    if (offer == null || offer.amount() == null || !offer.type().movesMoney()) {
+      throw new IllegalStateException("Case " + record.reference() + " has no agreed offer that moves money");
+    }
+    return offer.amount();
+  }
+
+  /**
+   * Records the resolution (RF-4 fixed, RF-8 otherwise) and tells the customer what was done; the
+   * amount is the agreed offer on the case, measured against the order's amount.
+   */
+  public void confirm(String reference, String resolution, String description, String agentMessage) {
+    CaseRecord record = caseOf(reference);
+    Money amount = record.offer() == null ? null : record.offer().amount();
     if (RefundVariables.RESOLUTION_FIXED.equals(resolution)) {
       cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.FIXED, "RF-4");
       customer.send(reference, CustomerMessage.FIX_CONFIRMED, Map.of("agentMessage", agentMessage.strip()));
@@ -147,6 +183,7 @@ public class RefundSteps {
     }
     switch (OfferType.valueOf(resolution)) {
       case FULL_REFUND, PARTIAL_REFUND -> {
+        Money orderAmount = claimFacts.load(record.subjectId()).orderMoney();
         CaseOutcome outcome = amount.equals(orderAmount) ? CaseOutcome.REFUNDED : CaseOutcome.PARTIALLY_REFUNDED;
         cases.recordOutcome(reference, CaseStatus.RESOLVED, outcome, "RF-8");
         customer.send(reference, CustomerMessage.REFUND_PAID, Map.of("amount", amount));

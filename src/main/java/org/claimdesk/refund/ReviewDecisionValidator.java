@@ -8,8 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewDecisionValidator implements TaskListener {
 
+  private final RefundSteps steps;
+
+  public ReviewDecisionValidator(RefundSteps steps) {
+    this.steps = steps;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    RefundFormRules.checkReview(RefundVariables.of(task));
+    String reference = task.getExecution().getProcessBusinessKey();
+    RefundFormRules.checkReview(RefundVariables.of(task), () -> steps.refundable(reference));
   }
 }

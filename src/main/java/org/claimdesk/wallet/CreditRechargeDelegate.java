@@ -17,8 +17,8 @@ public class CreditRechargeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     WalletVariables v = WalletVariables.of(execution);
-    boolean ours = steps.credit(v.caseReference(), v.string(WalletVariables.CUSTOMER_ID), v.string(WalletVariables.ORDER_ID),
-        v.amount());
+    // the case is the business key; its customer, order and amount come from the database
+    boolean ours = steps.credit(execution.getProcessBusinessKey());
     v.set(WalletVariables.CREDITED_BY_SHOP, !ours);
   }
 }

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.claimdesk.cases.CaseOutcome;
+import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
 import org.claimdesk.commerce.Money;
+import org.claimdesk.commerce.Order;
+import org.claimdesk.commerce.OrderService;
 import org.claimdesk.commerce.RechargeAlreadyCreditedException;
 import org.claimdesk.commerce.WalletEntry;
 import org.claimdesk.commerce.WalletEntryRequest;
@@ -36,8 +39,11 @@ public class WalletSteps {
   private final CustomerNotifier customer;
   private final PaymentProcessor processor;
   private final WalletLedger ledger;
+  private final OrderService orders;
 
-  public WalletSteps(CaseService cases, CustomerNotifier customer, PaymentProcessor processor, WalletLedger ledger) {
+  public WalletSteps(CaseService cases, CustomerNotifier customer, PaymentProcessor processor, WalletLedger ledger,
+      OrderService orders) {
+    this.orders = orders;
     this.cases = cases;
     this.customer = customer;
     this.processor = processor;
@@ -82,7 +88,20 @@ public class WalletSteps {
    * Credits the recharge once, under an entry id derived from the case; returns false when the
    * shop's credit of that recharge was there first (then nothing more is credited).
    */
-  public boolean credit(String reference, String customerId, String orderId, Money amount) {
+  /**
+   * Credits the recharge the case is about to the case's customer: the order and its amount from the
+   * merchant's records, the customer from the case record, never from process variables.
+   */
+  public boolean credit(String reference) {
+    CaseRecord record = cases.find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference));
+    String orderId = record.subjectId();
+    Order order = orders.findOrder(orderId).orElseThrow(() ->
+        new IllegalStateException("Case " + reference + ": no order " + orderId));
+    String customerId = record.customerId();
+    if (!order.customer().id().equals(customerId)) {
+      throw new IllegalStateException("Case " + reference + ": order " + orderId + " is not the case customer's");
+    }
+    Money amount = Money.of(order.amount(), order.currency());
     WalletEntryRequest entry = new WalletEntryRequest("claimdesk-" + reference + "-recharge", orderId,
         amount.amount(), amount.currencyCode(), WalletEntry.Kind.RECHARGE);
     try {

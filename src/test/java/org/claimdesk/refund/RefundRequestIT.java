@@ -152,7 +152,7 @@ class RefundRequestIT {
 
     // The first run of the payout job pays, then fails before the engine commits (as a crash would).
     doThrow(new IllegalStateException("crash after the payout")).doCallRealMethod()
-        .when(steps).confirm(eq(reference), any(), any(), any(), any(), any());
+        .when(steps).confirm(eq(reference), any(), any(), any());
     String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
     Job payout = managementService.createJobQuery().processInstanceId(instanceId).messages().singleResult();

@@ -84,13 +84,14 @@ class RefundRequestProcessTest {
     payments = mock(PaymentService.class);
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    RefundSteps steps = new RefundSteps(cases, messages, payouts, levels);
+    ClaimFactsLoader claimFacts = new ClaimFactsLoader(orders, payments, clock);
+    RefundSteps steps = new RefundSteps(cases, messages, payouts, claimFacts, levels);
     FirstReplyBeans.register(levels, cases, messages, clock);
-    Mocks.register("loadClaimFactsDelegate", new LoadClaimFactsDelegate(new ClaimFactsLoader(orders, payments, clock)));
+    Mocks.register("loadClaimFactsDelegate", new LoadClaimFactsDelegate(claimFacts));
     Mocks.register("reviewOpenedListener", new ReviewOpenedListener(steps));
-    Mocks.register("reviewDecisionValidator", new ReviewDecisionValidator());
-    Mocks.register("fixOutcomeValidator", new FixOutcomeValidator());
-    Mocks.register("approvalDecisionValidator", new ApprovalDecisionValidator());
+    Mocks.register("reviewDecisionValidator", new ReviewDecisionValidator(steps));
+    Mocks.register("fixOutcomeValidator", new FixOutcomeValidator(steps));
+    Mocks.register("approvalDecisionValidator", new ApprovalDecisionValidator(steps));
     Mocks.register("requestEvidenceDelegate", new RequestEvidenceDelegate(steps));
     Mocks.register("remindCustomerDelegate", new RemindCustomerDelegate(steps));
     Mocks.register("closeForSilenceDelegate", new CloseForSilenceDelegate(steps));
@@ -430,7 +431,7 @@ class RefundRequestProcessTest {
     // The engine wraps a listener's exception; its message, which Tasklist shows, keeps ours.
     assertThatThrownBy(() -> completeReview(claim, offer("PARTIAL_REFUND", 90.0)))
         .hasRootCauseInstanceOf(InvalidFormInputException.class)
-        .hasMessageContaining("less than the order's 90.00 EUR");
+        .hasMessageContaining("less than the 90.00 EUR left to refund on the order");
     assertThatThrownBy(() -> completeReview(claim, offer("PARTIAL_REFUND", 10.005)))
         .hasMessageContaining("at most 2 decimals");
     assertThatThrownBy(() -> completeReview(claim, Map.of("reviewDecision", "REFUSE", "refusalRuleId", "RF-9",
@@ -509,6 +510,7 @@ class RefundRequestProcessTest {
     when(payments.paymentsOfOrder(order.id())).thenReturn(List.of(new Payment("pay-1", order.id(), "ch_test_1",
         order.amount(), order.currency(), order.orderedAt().plusSeconds(60), Payment.Status.CAPTURED)));
     cases.open(REF, order.id(), profile, NOW);
+    payouts.worth = Money.of(order.amount(), order.currency());
     return engine.getRuntimeService().startProcessInstanceByKey(RefundProcess.KEY, REF, Map.of(
         RefundProcess.CASE_REFERENCE, REF, RefundProcess.ORDER_ID, order.id(), RefundProcess.REASON, reason,
         RefundProcess.CLAIM_DESCRIPTION, "It did not work as promised.", RefundProcess.POLICY_PROFILE, profile));

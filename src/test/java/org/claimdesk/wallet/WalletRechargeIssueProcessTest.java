@@ -99,7 +99,7 @@ class WalletRechargeIssueProcessTest {
     });
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    WalletSteps steps = new WalletSteps(cases, messages, processor, ledger);
+    WalletSteps steps = new WalletSteps(cases, messages, processor, ledger, orders);
     FirstReplyBeans.register(levels, cases, messages, clock);
     Mocks.register("loadRechargeFactsDelegate",
         new LoadRechargeFactsDelegate(new RechargeFactsLoader(orders, payments, ledger, levels), clock));
