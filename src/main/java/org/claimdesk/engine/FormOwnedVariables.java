@@ -40,44 +40,45 @@ class FormOwnedVariables extends AbstractProcessEnginePlugin {
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
       guard.check(commandExecutor, taskId, variables);
-      super.complete(taskId, variables);
+      FormVariableGuard.unwrappingFormRules(() -> super.complete(taskId, variables));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
       guard.check(commandExecutor, taskId, variables);
-      return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+      return FormVariableGuard.unwrappingFormRules(
+          () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
     }
 
     @Override
     public void setVariable(String taskId, String variableName, Object value) {
-      guard.check(commandExecutor, taskId, singleton(variableName, value));
+      guard.checkWrite(commandExecutor, taskId, singleton(variableName, value));
       super.setVariable(taskId, variableName, value);
     }
 
     @Override
     public void setVariableLocal(String taskId, String variableName, Object value) {
-      guard.check(commandExecutor, taskId, singleton(variableName, value));
+      guard.checkWrite(commandExecutor, taskId, singleton(variableName, value));
       super.setVariableLocal(taskId, variableName, value);
     }
 
     @Override
     public void setVariables(String taskId, Map<String, ? extends Object> variables) {
-      guard.check(commandExecutor, taskId, variables);
+      guard.checkWrite(commandExecutor, taskId, variables);
       super.setVariables(taskId, variables);
     }
 
     @Override
     public void setVariablesLocal(String taskId, Map<String, ? extends Object> variables) {
-      guard.check(commandExecutor, taskId, variables);
+      guard.checkWrite(commandExecutor, taskId, variables);
       super.setVariablesLocal(taskId, variables);
     }
 
     @Override
     public void updateVariables(String taskId, Map<String, ? extends Object> modifications,
         Collection<String> deletions) {
-      guard.check(commandExecutor, taskId, modifications);
+      guard.checkWrite(commandExecutor, taskId, modifications);
       guard.checkRemoval(commandExecutor, taskId, deletions);
       super.updateVariables(taskId, modifications, deletions);
     }
@@ -85,7 +86,7 @@ class FormOwnedVariables extends AbstractProcessEnginePlugin {
     @Override
     public void updateVariablesLocal(String taskId, Map<String, ? extends Object> modifications,
         Collection<String> deletions) {
-      guard.check(commandExecutor, taskId, modifications);
+      guard.checkWrite(commandExecutor, taskId, modifications);
       guard.checkRemoval(commandExecutor, taskId, deletions);
       super.updateVariablesLocal(taskId, modifications, deletions);
     }
@@ -145,20 +146,21 @@ class FormOwnedVariables extends AbstractProcessEnginePlugin {
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
       guard.check(commandExecutor, taskId, properties);
-      super.submitTaskForm(taskId, properties);
+      FormVariableGuard.unwrappingFormRules(() -> super.submitTaskForm(taskId, properties));
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
       guard.check(commandExecutor, taskId, properties);
-      return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+      return FormVariableGuard.unwrappingFormRules(
+          () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
     }
 
     @Override
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
       guard.check(commandExecutor, taskId, properties);
-      super.submitTaskFormData(taskId, properties);
+      FormVariableGuard.unwrappingFormRules(() -> super.submitTaskFormData(taskId, properties));
     }
   }
 }

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -32,6 +35,7 @@ final class FormVariableGuard {
 
   private final Map<String, FormFields> fieldsByTaskDefinition = new ConcurrentHashMap<>();
 
+  /** A completion, a form submission, a BPMN error or escalation with variables: 400 when refused. */
   void check(CommandExecutor commandExecutor, String taskId, Map<String, ?> variables) {
     if (taskId == null || variables == null || variables.isEmpty()) {
       return;
@@ -42,6 +46,51 @@ final class FormVariableGuard {
     });
   }
 
+  /**
+   * A direct write of a task's variables (set, update): working a task gives no right to write a
+   * variable its form does not own, so a refusal is an {@link AuthorizationException} (403).
+   */
+  void checkWrite(CommandExecutor commandExecutor, String taskId, Map<String, ?> variables) {
+    try {
+      check(commandExecutor, taskId, variables);
+    } catch (InvalidFormInputException refused) {
+      throw new VariableNotOwnedException(refused.getMessage());
+    }
+  }
+
+  /**
+   * Runs a completion and, when a complete listener refused the form ({@link InvalidFormInputException},
+   * which the engine wraps in "Exception while invoking TaskListener"), throws that refusal itself, so
+   * the caller (Tasklist, the REST API: 400) gets the form rule's message and nothing of the engine's.
+   */
+  static <T> T unwrappingFormRules(Supplier<T> completion) {
+    try {
+      return completion.get();
+    } catch (ProcessEngineException failure) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidFormInputException refused) {
+          throw refused;
+        }
+      }
+      throw failure;
+    }
+  }
+
+  static void unwrappingFormRules(Runnable completion) {
+    unwrappingFormRules(() -> {
+      completion.run();
+      return null;
+    });
+  }
+
+  /** Refused: a variable the task's form does not own. */
+  static final class VariableNotOwnedException extends AuthorizationException {
+    VariableNotOwnedException(String message) {
+      super(message);
+    }
+  }
+
+  /** A removal of a task's variables: only the form's editable fields (403 otherwise). */
   void checkRemoval(CommandExecutor commandExecutor, String taskId, Collection<String> names) {
     if (taskId == null || names == null || names.isEmpty()) {
       return;
@@ -52,7 +101,7 @@ final class FormVariableGuard {
         FormFields fields = fieldsOf(context, task);
         List<String> refused = names.stream().filter(name -> !fields.editable().contains(name)).sorted().toList();
         if (!refused.isEmpty()) {
-          throw refusal(task, fields, refused);
+          throw new VariableNotOwnedException(refusal(task, fields, refused).getMessage());
         }
       }
       return null;
