@@ -2,6 +2,8 @@ package org.claimdesk.commerce;
 
 import java.util.Locale;
 
+import org.claimdesk.web.FreeText;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record Customer(
     @NotNull @ShopId String id,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 200) @Pattern(regexp = FreeText.ONE_LINE, message = FreeText.REFUSED)
     String name,
     @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
     @NotNull Language language) {

@@ -1,7 +1,9 @@
 package org.claimdesk.commerce;
 
 import java.time.Instant;
+
 import org.claimdesk.jdbc.DbTimes;
+import org.claimdesk.web.FreeText;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +20,7 @@ public record SubscriptionRequest(
     @NotNull @ShopId String id,
     @NotNull @ShopId String customerId,
     @NotNull @ShopId String orderId,
-    @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @NotBlank @Size(max = 100) @Pattern(regexp = FreeText.ONE_LINE, message = FreeText.REFUSED)
     String plan,
     @NotNull @Positive Long amount,
     @CurrencyCode String currency,

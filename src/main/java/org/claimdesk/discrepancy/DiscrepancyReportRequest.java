@@ -2,6 +2,7 @@ package org.claimdesk.discrepancy;
 
 import org.claimdesk.commerce.Money;
 import org.claimdesk.commerce.ShopId;
+import org.claimdesk.web.FreeText;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,7 @@ record DiscrepancyReportRequest(
     @NotNull @Pattern(regexp = KINDS, message = "must be one of " + KINDS_TEXT) String kind,
     @Positive @Max(MAX_AMOUNT) Long expectedAmount,
     @NotBlank @Size(max = MAX_DESCRIPTION)
-    @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*", message = "must not contain control characters")
+    @Pattern(regexp = FreeText.MULTI_LINE, message = FreeText.REFUSED)
     String description,
     @NotNull @Pattern(regexp = CHANNELS, message = "must be one of WEB, EMAIL, CHAT") String channel,
     @NotNull @Pattern(regexp = "en|fr", message = "must be one of en, fr") String language) {

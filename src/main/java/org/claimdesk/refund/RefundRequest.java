@@ -1,6 +1,7 @@
 package org.claimdesk.refund;
 
 import org.claimdesk.commerce.ShopId;
+import org.claimdesk.web.FreeText;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,7 @@ record RefundRequest(
     @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
     @NotNull @Pattern(regexp = REASONS, message = "must be one of " + REASONS_TEXT) String reason,
     @NotBlank @Size(max = MAX_DESCRIPTION)
-    @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*", message = "must not contain control characters")
+    @Pattern(regexp = FreeText.MULTI_LINE, message = FreeText.REFUSED)
     String description,
     @NotNull @Pattern(regexp = "en|fr", message = "must be one of en, fr") String language) {
 

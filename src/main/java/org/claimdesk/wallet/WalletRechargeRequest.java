@@ -1,6 +1,7 @@
 package org.claimdesk.wallet;
 
 import org.claimdesk.commerce.ShopId;
+import org.claimdesk.web.FreeText;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 record WalletRechargeRequest(
     @NotNull @ShopId String orderId,
     @NotBlank @Size(max = MAX_PAYER_NAME)
-    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @Pattern(regexp = FreeText.ONE_LINE, message = FreeText.REFUSED)
     String payerName,
     @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
     @NotNull @Pattern(regexp = "en|fr", message = "must be one of en, fr") String language) {
