@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.claimdesk.engine.ExpressionAllowList;
+import org.claimdesk.engine.ExpressionPolicy;
+import org.claimdesk.engine.ModelNodes;
+import org.claimdesk.engine.ModelPolicy;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.Association;
@@ -114,6 +118,11 @@ public final class ModelQualityGate {
   public static final String BINDING = "binding";
   /** A file in processes/ or forms/ that the application would not deploy. */
   public static final String UNEXPECTED_FILE = "unexpected-file";
+  /**
+   * A script, a Java class named by the model, or an expression beyond the allow-list: the same
+   * refusals the engine makes when the model is deployed (org.claimdesk.engine.ModelPolicy).
+   */
+  public static final String MODEL_CODE = "model-code";
 
   /** One problem found in one file. */
   public record Violation(String file, String elementId, String rule, String problem) {
@@ -162,6 +171,9 @@ public final class ModelQualityGate {
 
   private static final String DMNDI_SHAPE = "DMNShape";
   private static final String DMNDI_EDGE = "DMNEdge";
+
+  /** The engine's own rules for deployed models, with the shipped allow-list. */
+  private static final ModelPolicy MODEL_POLICY = new ModelPolicy(new ExpressionPolicy(ExpressionAllowList.shipped()));
 
   private final Path baseDir;
   private final ObjectMapper json = new ObjectMapper()
@@ -230,6 +242,17 @@ public final class ModelQualityGate {
   // ---------------------------------------------------------------------------------------------
   // BPMN
 
+  private static org.w3c.dom.Element domOf(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(in).getDocumentElement();
+    } catch (Exception e) {
+      throw new IllegalStateException("read as BPMN but not as XML: " + file, e);
+    }
+  }
+
   private record FormLink(String file, String elementId, String formRef) {
   }
 
@@ -241,6 +264,11 @@ public final class ModelQualityGate {
     } catch (Exception e) {
       violations.add(new Violation(name, null, PARSE, "cannot be read as BPMN 2.0: " + rootMessage(e)));
       return;
+    }
+
+    // Scripts, classes and expressions: what the engine would refuse at deployment.
+    for (ModelPolicy.Refusal refusal : MODEL_POLICY.refusals(ModelNodes.of(domOf(file)))) {
+      violations.add(new Violation(name, refusal.elementId(), MODEL_CODE, refusal.what()));
     }
 
     // Processes: executable, history TTL, key.

@@ -11,6 +11,7 @@ import static org.claimdesk.quality.ModelQualityGate.FORM_REF;
 import static org.claimdesk.quality.ModelQualityGate.HISTORY_TTL;
 import static org.claimdesk.quality.ModelQualityGate.ID_FORMAT;
 import static org.claimdesk.quality.ModelQualityGate.ID_GENERATED;
+import static org.claimdesk.quality.ModelQualityGate.MODEL_CODE;
 import static org.claimdesk.quality.ModelQualityGate.PARSE;
 import static org.claimdesk.quality.ModelQualityGate.REFERENCE;
 import static org.claimdesk.quality.ModelQualityGate.UNEXPECTED_FILE;
@@ -193,6 +194,8 @@ class ModelQualityGateTest {
           arguments("decision-bound-to-deployment.bpmn", BINDING, List.of("Task_CheckWindow")),
           arguments("undefined-references.bpmn", REFERENCE, List.of("Event_CustomerWithdrew", "Event_ClaimRefused")),
           arguments("timer-without-time.bpmn", REFERENCE, List.of("Timer_ReviewDue")),
+          arguments("model-code.bpmn", MODEL_CODE, List.of("Task_ReviewClaim", "TimerEventDefinition_ReviewDue",
+              "Flow_Eligible", "Task_PayRefund")),
           arguments("not-json.form", PARSE, List.of("-")),
           arguments("form-without-id.form", FORM, List.of("-")),
           arguments("form-without-components.form", FORM, List.of("claim-note")),

@@ -1,0 +1,119 @@
+package org.claimdesk.engine;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The beans, and the members of each, that an expression in a deployed model may reach (issue #20
+ * point 1). It lists exactly what the shipped models in {@code processes/} use: the delegates and
+ * task listeners by bean name, the durations and dates of {@code serviceLevels} and
+ * {@code discrepancyTimes}. Everything else - other beans, other methods, reflection, the engine's
+ * own objects ({@code execution}, {@code task}) - is refused when a model is parsed, and the
+ * engine's bean resolver sees only these beans. A new bean a model needs is added here, in one
+ * place, with the reason in its commit; {@code claimdesk.models.allowed-expressions} adds entries
+ * for a deployment (the tests' stand-in processes use it), written {@code bean} or {@code bean.member}.
+ *
+ * <p>Besides beans, an expression may read process variables by name and combine them with the EL
+ * operators and literals, and read a business rule task's result as
+ * {@code decisionResult.getSingleResult().getEntry('name')}.
+ */
+public final class ExpressionAllowList {
+
+  /** Beans a model refers to by name only ({@code camunda:delegateExpression}, listeners). */
+  private static final List<String> BARE_BEANS = List.of(
+      // refund-request
+      "loadClaimFactsDelegate", "reviewOpenedListener", "reviewDecisionValidator", "fixOutcomeValidator",
+      "approvalDecisionValidator", "requestEvidenceDelegate", "remindCustomerDelegate", "closeForSilenceDelegate",
+      "sendAgentReplyDelegate", "sendRefusalDelegate", "presentOfferDelegate", "recordAgreementDelegate",
+      "refundPaymentDelegate", "creditWalletDelegate", "confirmResolutionDelegate", "askFeedbackDelegate",
+      // the first reply (SL-1), shared by every process
+      "acknowledgeClaimDelegate", "recordSlaBreachDelegate", "raiseReviewPriorityDelegate", "escalationHandledListener",
+      // subscription-cancellation
+      "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
+      "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
+      "confirmCancellationDelegate", "restoreSubscriptionDelegate", "endAccessDelegate",
+      // payment-discrepancy
+      "loadPaymentFactsDelegate", "runDiscrepancyChecksDelegate", "acknowledgeReportDelegate",
+      "answerOutsideWindowDelegate", "askCustomerDetailsDelegate", "remindCustomerDetailsDelegate",
+      "resumeWithDetailsDelegate", "noteCustomerSilentDelegate", "askProcessorDelegate", "remindProcessorDelegate",
+      "noteProcessorSilentDelegate", "recordProcessorAnswerDelegate", "discrepancyInvestigationOpenedListener",
+      "investigationStepValidator", "recordLiabilityDelegate", "refundDiscrepancyDelegate", "adjustBalanceDelegate",
+      "sendResolutionDelegate", "askSatisfactionDelegate", "dissatisfactionReviewValidator",
+      "upholdResolutionDelegate", "reopenInvestigationDelegate",
+      // wallet-recharge-issue
+      "loadRechargeFactsDelegate", "tellCustomerToWaitDelegate", "checkChargeDelegate", "investigationOpenedListener",
+      "investigationFindingValidator", "creditRechargeDelegate", "confirmRechargeCreditDelegate",
+      "confirmRechargeArrivedDelegate", "tellRechargeNotPaidDelegate",
+      // payout-reconciliation
+      "reconcilePayoutsDelegate");
+
+  /** Beans whose members a model reads: timer durations and task dates. */
+  private static final Map<String, Set<String>> MEMBERS = Map.of(
+      "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
+          "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
+      "discrepancyTimes", Set.of("processorReminder", "followUpAfter", "afterProcessorReminderUntilDeadline"));
+
+  /** Names the engine puts beside the variables: never reachable from a deployed model. */
+  static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
+      "variableScope", "processEngine", "processEngineServices", "processEngineConfiguration", "applicationContext",
+      "authenticatedUserId", "connector");
+
+  /** Member names that lead to reflection or the engine, refused on any object at evaluation time too. */
+  static final Set<String> REFLECTIVE = Set.of("class", "getClass", "forName", "classLoader", "getClassLoader",
+      "contextClassLoader", "getContextClassLoader", "declaredMethods", "getDeclaredMethods", "getMethod",
+      "getDeclaredMethod", "methods", "getMethods", "newInstance", "invoke", "getRuntime", "exec", "module",
+      "getModule", "processEngineServices", "getProcessEngineServices", "processEngine", "getProcessEngine",
+      "getProcessEngineConfiguration", "getBean", "applicationContext", "getApplicationContext", "getField",
+      "getDeclaredField", "getConstructor", "getDeclaredConstructor", "getConstructors", "getDeclaredConstructors");
+
+  private final Map<String, Set<String>> members;
+
+  private ExpressionAllowList(Map<String, Set<String>> members) {
+    this.members = members;
+  }
+
+  /** What the shipped models use. */
+  public static ExpressionAllowList shipped() {
+    return withExtra(List.of());
+  }
+
+  /** What the shipped models use, plus {@code extra} entries ({@code bean} or {@code bean.member}). */
+  public static ExpressionAllowList withExtra(Collection<String> extra) {
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    BARE_BEANS.forEach(bean -> members.put(bean, new LinkedHashSet<>()));
+    MEMBERS.forEach((bean, names) -> members.put(bean, new LinkedHashSet<>(names)));
+    for (String entry : extra) {
+      String[] parts = entry.strip().split("\\.", 2);
+      if (parts[0].isBlank() || ENGINE_OBJECTS.contains(parts[0])
+          || (parts.length == 2 && REFLECTIVE.contains(parts[1]))) {
+        throw new IllegalArgumentException("Not allowed on the expression allow-list: " + entry);
+      }
+      Set<String> names = members.computeIfAbsent(parts[0], bean -> new LinkedHashSet<>());
+      if (parts.length == 2) {
+        names.add(parts[1]);
+      }
+    }
+    members.replaceAll((bean, names) -> Collections.unmodifiableSet(names));
+    return new ExpressionAllowList(Collections.unmodifiableMap(members));
+  }
+
+  /** The beans a model may reach. */
+  public Set<String> beans() {
+    return members.keySet();
+  }
+
+  public boolean isBean(String name) {
+    return members.containsKey(name);
+  }
+
+  /** Whether {@code bean.member} (a property or a method) is allowed. */
+  public boolean allows(String bean, String member) {
+    Set<String> names = members.get(bean);
+    return names != null && names.contains(member);
+  }
+}
