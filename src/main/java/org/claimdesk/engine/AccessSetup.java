@@ -73,15 +73,24 @@ public class AccessSetup {
       grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ),
       grant(MANAGERS, Resources.USER, ANY, Permissions.READ),
       grant(MANAGERS, Resources.GROUP, ANY, Permissions.READ),
-      // Analysts read Cockpit and deploy models (Camunda Modeler deploys through /engine-rest).
+      // Analysts read the models in Cockpit and deploy them (Camunda Modeler deploys through
+      // /engine-rest). Least privilege (issue #20 point 7): no case of any customer - no running or
+      // historic instance, no variable, no decision's inputs - only definitions and deployments.
       grant(ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
-      grant(ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
-      grant(ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
-      grant(ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
-          Permissions.READ_HISTORY),
+      grant(ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+      grant(ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ),
       grant(ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
       grant(ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE));
+
+  /**
+   * Rights earlier versions granted and this one withdraws, removed at every start from a database
+   * that still has them (the analysts read every customer's data through instances and history).
+   */
+  public static final List<Grant> WITHDRAWN = List.of(
+      grant(ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY),
+      grant(ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+      grant(ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -93,7 +102,25 @@ public class AccessSetup {
 
   public void apply() {
     ClaimdeskGroups.STAFF_AND_SYSTEMS.forEach(this::ensureGroup);
+    WITHDRAWN.forEach(this::withdraw);
     GRANTS.forEach(this::ensure);
+  }
+
+  /** Removes the grant's permissions where they are still granted. */
+  public void withdraw(Grant grant) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(grant.groupId())
+        .resourceType(grant.resource())
+        .resourceId(grant.resourceId())
+        .singleResult();
+    if (authorization == null || grant.permissions().stream().noneMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    grant.permissions().forEach(authorization::removePermission);
+    authorizationService.saveAuthorization(authorization);
+    LOG.info("Withdrew {} {} on {} {}", grant.groupId(), grant.permissions().stream().map(Permission::getName).toList(),
+        grant.resource().resourceName(), grant.resourceId());
   }
 
   /** Adds the grant's permissions to the group's authorization on that resource, creating it if needed. */

@@ -18,6 +18,12 @@ public final class ClaimdeskGroups {
   public static final List<String> STAFF_AND_SYSTEMS =
       List.of(SUPPORT, FINANCE, MANAGERS, ANALYSTS, MERCHANT_SYSTEMS);
 
+  /**
+   * The groups that work in the engine (Tasklist, Cockpit, Modeler, Admin) and so may use its REST
+   * API; the shop's service account and a user in no such group may not (issue #20 point 7).
+   */
+  public static final List<String> ENGINE_GROUPS = List.of(SUPPORT, FINANCE, MANAGERS, ANALYSTS, ADMIN);
+
   private ClaimdeskGroups() {
   }
 }
