@@ -25,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cases;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "claimdesk.models.allowed-expressions=jdbcCaseService.updateStatus,jdbcCaseService.recordOutcome"})
 @ActiveProfiles("demo")
 class CaseRecordOnH2Test extends CustomerApiTestBase {
 
