@@ -3,11 +3,9 @@ package org.claimdesk.engine;
 import java.io.IOException;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class EngineRestSecurityConfig {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
-      ObjectProvider<IdentityService> identityService) {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new AlwaysAuthenticate(identityService));
+        new FilterRegistrationBean<>(new AlwaysAuthenticate());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -46,11 +43,13 @@ class EngineRestSecurityConfig {
   /** Camunda's HTTP Basic filter without its one anonymous path, letting only engine groups through. */
   static class AlwaysAuthenticate extends ProcessEngineAuthenticationFilter {
 
-    private final ObjectProvider<IdentityService> identityService;
-
-    AlwaysAuthenticate(ObjectProvider<IdentityService> identityService) {
-      this.identityService = identityService;
-    }
+    /**
+     * The groups the filter authenticated the caller with, as it hands them to the engine. Kept
+     * here rather than read back from an identity service: the filter addresses its engine by
+     * name through Camunda's static registry, and in a JVM holding two engines of that name (two
+     * Spring test contexts) that is the last one started, not this context's.
+     */
+    private static final ThreadLocal<List<String>> CALLER_GROUPS = new ThreadLocal<>();
 
     @Override
     protected boolean requiresEngineAuthentication(String requestUrl) {
@@ -58,21 +57,34 @@ class EngineRestSecurityConfig {
     }
 
     @Override
+    protected void setAuthenticatedUser(ProcessEngine engine, String userId, List<String> groupIds,
+        List<String> tenantIds) {
+      // HTTP Basic hands no groups over; Camunda's filter would look them up in the super call,
+      // so they are looked up here first and both the engine and the gate below get the same list.
+      List<String> groups = groupIds != null ? groupIds : getGroupsOfUser(engine, userId);
+      CALLER_GROUPS.set(List.copyOf(groups));
+      super.setAuthenticatedUser(engine, userId, groups, tenantIds);
+    }
+
+    @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      super.doFilter(request, response, (authenticated, answer) -> {
-        Authentication caller = identityService.getObject().getCurrentAuthentication();
-        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (groups.stream().noneMatch(ClaimdeskGroups.ENGINE_GROUPS::contains)) {
-          HttpServletResponse http = (HttpServletResponse) answer;
-          http.setStatus(HttpServletResponse.SC_FORBIDDEN);
-          http.setContentType("application/json");
-          http.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"The engine REST API is"
-              + " open to the staff's engine groups only.\"}");
-          return;
-        }
-        chain.doFilter(authenticated, answer);
-      });
+      try {
+        super.doFilter(request, response, (authenticated, answer) -> {
+          List<String> groups = CALLER_GROUPS.get() == null ? List.of() : CALLER_GROUPS.get();
+          if (groups.stream().noneMatch(ClaimdeskGroups.ENGINE_GROUPS::contains)) {
+            HttpServletResponse http = (HttpServletResponse) answer;
+            http.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            http.setContentType("application/json");
+            http.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"The engine REST API is"
+                + " open to the staff's engine groups only.\"}");
+            return;
+          }
+          chain.doFilter(authenticated, answer);
+        });
+      } finally {
+        CALLER_GROUPS.remove();
+      }
     }
   }
 }
