@@ -24,15 +24,17 @@ class StaffDocumentController {
   private static final Logger log = LoggerFactory.getLogger(StaffDocumentController.class);
 
   private final CaseDocuments documents;
+  private final StaffCaseAccess access;
 
-  StaffDocumentController(CaseDocuments documents) {
+  StaffDocumentController(CaseDocuments documents, StaffCaseAccess access) {
     this.documents = documents;
+    this.access = access;
   }
 
   @GetMapping("/{id}")
   ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable String id, Principal staff) {
     String canonical = CaseReferences.normalize(reference);
-    CaseDocuments.DocumentContent document = canonical == null ? null
+    CaseDocuments.DocumentContent document = canonical == null || !access.maySee(staff, canonical) ? null
         : documents.content(canonical, id).orElse(null);
     if (document == null) {
       throw new RecordNotFoundException("case document", id);

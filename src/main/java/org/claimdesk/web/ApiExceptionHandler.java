@@ -84,6 +84,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyLimit.BodyTooLargeException tooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            tooLarge.getMessage());
+        problem.setTitle("Request body too large");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+      }
+    }
     JsonProcessingException cause = jsonCause(ex);
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return invalidFields(ex, List.of(fieldProblem(mapping)), headers, request);

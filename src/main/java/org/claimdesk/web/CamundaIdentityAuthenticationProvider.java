@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks HTTP Basic credentials on {@code /api} against the Camunda identity store, so the
  * merchant's service account is an ordinary Camunda user in group {@code merchant-systems}.
- * Each of the user's groups becomes an authority {@code GROUP_<id>}. Camunda's own login
- * throttling applies, because the check goes through {@link IdentityService#checkPassword}.
+ * Each of the user's groups becomes an authority {@code GROUP_<id>}. Failed logins are throttled
+ * per client address by {@link LoginThrottle}; Camunda's per-user locks are off.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

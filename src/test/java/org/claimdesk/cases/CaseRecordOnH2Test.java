@@ -61,7 +61,7 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
         .isEqualTo(204);
     String id = caseService.evidenceOf(reference).get(0).id();
     Answer download = call(HttpMethod.GET, "/api/staff/cases/" + reference + "/evidence/" + id, null,
-        "user", "anna");
+        "user", "mia");
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.raw()).isEqualTo(pdf);
     assertThat(passed(reference, "Event_EvidenceReceived")).isEqualTo(1);

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.bucket4j.TimeMeter;
 
-/** The limit on filing claims: per client, 429 problem+json with Retry-After, refilled over the period. */
+/**
+ * The limits on filing claims and on case requests: per client, 429 problem+json with
+ * Retry-After, refilled over the period.
+ */
 class FilingRateLimitTest {
 
   private final ObjectMapper objectMapper = new ObjectMapper();
@@ -71,6 +74,30 @@ class FilingRateLimitTest {
     }
     assertThat(passed).hasValue(10);
     assertThat(file("203.0.113.7").getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void onACaseEveryMethodCountsAndIPv6CountsBySlash64() throws Exception {
+    FilingRateLimit caseLimit = new FilingRateLimit(
+        new CaseLimitProperties(true, 3, Duration.ofMinutes(10), 1000), objectMapper, time);
+    String[][] requests = {
+        {"GET", "/api/cases/CD-1"}, {"POST", "/api/cases/CD-1/feedback"}, {"GET", "/api/cases/CD-1/documents/x"}};
+    for (String[] call : requests) {
+      MockHttpServletRequest request = new MockHttpServletRequest(call[0], call[1]);
+      request.setRemoteAddr("2001:db8:1:2::1");
+      caseLimit.doFilter(request, new MockHttpServletResponse(), (req, res) -> passed.incrementAndGet());
+    }
+    // Another address of the same /64 shares the bucket: a guesser cannot rotate addresses in it.
+    MockHttpServletRequest guess = new MockHttpServletRequest("GET", "/cases/CD-2");
+    guess.setRemoteAddr("2001:db8:1:2:ffff::9");
+    MockHttpServletResponse refused = new MockHttpServletResponse();
+    caseLimit.doFilter(guess, refused, (req, res) -> passed.incrementAndGet());
+
+    assertThat(passed).hasValue(3);
+    assertThat(refused.getStatus()).isEqualTo(429);
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("200");
+    assertThat(objectMapper.readTree(refused.getContentAsString()).path("detail").asText())
+        .contains("Too many requests on cases");
   }
 
   private MockHttpServletResponse file(String client) throws Exception {
