@@ -70,6 +70,53 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code method path} announcing a body of {@code contentLength} bytes, then sends none and
+   * closes its side: the answer shows whether the server refused the body before reading it.
+   */
+  public Answer announce(String method, String path, long contentLength, String... headers) throws IOException {
+    return exchange(head(method, path, headers).append("Content-Length: ").append(contentLength)
+        .append("\r\n\r\n").toString(), new byte[0]);
+  }
+
+  /** Sends {@code method path} with {@code body} in chunks, without announcing its length. */
+  public Answer sendChunked(String method, String path, byte[] body, String... headers) throws IOException {
+    ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+    for (int at = 0; at < body.length; at += 8192) {
+      int length = Math.min(8192, body.length - at);
+      chunks.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      chunks.write(body, at, length);
+      chunks.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+    chunks.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    return exchange(head(method, path, headers).append("Transfer-Encoding: chunked\r\n\r\n").toString(),
+        chunks.toByteArray());
+  }
+
+  private StringBuilder head(String method, String path, String... headers) {
+    StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+        .append("Host: localhost:").append(port).append("\r\n")
+        .append("Connection: close\r\n");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    }
+    return head;
+  }
+
+  private Answer exchange(String head, byte[] content) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(from, 0));
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(content);
+      out.flush();
+      socket.shutdownOutput();
+      return parse(socket.getInputStream().readAllBytes());
+    }
+  }
+
   private static Answer parse(byte[] raw) throws IOException {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
