@@ -70,15 +70,8 @@ class BodyLimit extends OncePerRequestFilter {
 
   /** A body read past its limit. */
   static final class BodyTooLargeException extends IOException {
-    private final long limit;
-
     BodyTooLargeException(long limit) {
       super("The request body is larger than " + limit + " bytes.");
-      this.limit = limit;
-    }
-
-    long limit() {
-      return limit;
     }
   }
 
