@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.claimdesk.cases.CaseDocument;
 import org.claimdesk.cases.CaseDocuments;
+import org.claimdesk.cases.CaseLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,9 @@ import jakarta.mail.util.ByteArrayDataSource;
  * {@code spring.mail.host} is set. Without a host (or with a blank one, as the postgres profile
  * has when {@code CLAIMDESK_SMTP_HOST} is unset) SMTP counts as not configured: emails stay in
  * the outbox as {@code NO_SMTP}. An email whose row names a case document goes out as
- * {@code multipart/mixed}: the message itself, then the document as an attachment.
+ * {@code multipart/mixed}: the message itself, then the document as an attachment. A customer's
+ * email gets its private link, token included, only here ({@link PrivateLinks#restore}): the
+ * outbox row never holds it.
  */
 @Component
 class MailGateway {
@@ -37,12 +40,14 @@ class MailGateway {
 
   private final JavaMailSender sender;
   private final CaseDocuments documents;
+  private final CaseLinks links;
   private final String from;
   private final Clock clock;
 
-  MailGateway(ObjectProvider<JavaMailSender> sender, CaseDocuments documents, Environment environment,
-      NotificationProperties properties, Clock clock) {
+  MailGateway(ObjectProvider<JavaMailSender> sender, CaseDocuments documents, CaseLinks links,
+      Environment environment, NotificationProperties properties, Clock clock) {
     this.documents = documents;
+    this.links = links;
     boolean hostSet = StringUtils.hasText(environment.getProperty("spring.mail.host"));
     this.sender = hostSet ? sender.getIfAvailable() : null;
     this.from = properties.from();
@@ -64,10 +69,11 @@ class MailGateway {
    * Sends one email; throws when the SMTP server does not take it, or when its attachment is no
    * longer a document of its case (then the dispatcher retries, and gives up as for SMTP).
    */
-  void send(OutboxEntry entry) throws MessagingException {
+  void send(OutboxEntry queued) throws MessagingException {
     if (sender == null) {
       throw new IllegalStateException("No SMTP server configured");
     }
+    OutboxEntry entry = withPrivateLink(queued);
     CaseDocuments.DocumentContent attachment = entry.attachmentDocumentId() == null ? null
         : documents.content(entry.caseReference(), entry.attachmentDocumentId()).orElseThrow(() ->
             new IllegalStateException("Document " + entry.attachmentDocumentId() + " of case "
@@ -99,6 +105,15 @@ class MailGateway {
     // RFC 3834: an automatic message, so auto-responders do not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
     sender.send(message);
+  }
+
+  /** A customer's email with its private link as sent; a staff notice as it is. */
+  private OutboxEntry withPrivateLink(OutboxEntry entry) {
+    if (entry.recipientKind() != OutboxEntry.RecipientKind.CUSTOMER) {
+      return entry;
+    }
+    String link = links.privateLink(entry.caseReference());
+    return entry.withBodies(PrivateLinks.restore(entry.textBody(), link), PrivateLinks.restore(entry.htmlBody(), link));
   }
 
   /** multipart/alternative: mail programs show the HTML part, or the text where they cannot. */

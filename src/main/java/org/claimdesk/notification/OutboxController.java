@@ -5,9 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.claimdesk.cases.CaseLinks;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,10 @@ import jakarta.validation.constraints.Min;
  * {@code GET /api/outbox}: what the application queued and sent, newest first, for group
  * {@code camunda-admin} only (see {@code ApiSecurityConfig}). Meant for the embedded default,
  * where no SMTP server is configured and the emails stay in the outbox: it is on only with
- * {@code claimdesk.notification.outbox-api-enabled=true} (the demo profile). The text bodies
- * hold the customers' private links. A browser gets the same list as a page ({@code Accept: text/html}).
+ * {@code claimdesk.notification.outbox-api-enabled=true} (the demo profile). The bodies are as
+ * stored: the private link without its token ({@link PrivateLinks}). A browser gets the same list
+ * as a page ({@code Accept: text/html}); there, standing in for the customer's mailbox, each
+ * customer email links to its case page with the token, made when the page is shown.
  */
 // Spring MVC validates @Min/@Max itself (400 problem+json); no @Validated, which would bypass that.
 @RestController
@@ -35,9 +36,11 @@ import jakarta.validation.constraints.Min;
 class OutboxController {
 
   private final NotificationOutbox outbox;
+  private final CaseLinks links;
 
-  OutboxController(NotificationOutbox outbox) {
+  OutboxController(NotificationOutbox outbox, CaseLinks links) {
     this.outbox = outbox;
+    this.links = links;
   }
 
   record OutboxView(String id, String caseReference, String recipientKind, String messageKind,
@@ -67,26 +70,25 @@ class OutboxController {
     response.setHeader("Content-Security-Policy",
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
     response.setHeader("Referrer-Policy", "no-referrer");
-    List<MailboxItem> items = outbox.latest(caseReference, status, limit).stream().map(MailboxItem::of).toList();
+    List<MailboxItem> items = outbox.latest(caseReference, status, limit).stream()
+        .map(entry -> MailboxItem.of(entry, entry.recipientKind() == OutboxEntry.RecipientKind.CUSTOMER
+            ? links.privateLink(entry.caseReference()) : null))
+        .toList();
     return new ModelAndView("outbox/mailbox", Map.of("items", items, "caseReference",
         caseReference == null ? "" : caseReference));
   }
 
-  /** One email on the mailbox page; {@code caseLink} the private link its text ends with, if any. */
+  /**
+   * One email on the mailbox page; {@code caseLink} the case's private link for a customer email
+   * (null for a staff notice), made for this page.
+   */
   record MailboxItem(OutboxView email, String htmlBody, String caseLink, String queuedAt) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
         .withZone(ZoneOffset.UTC);
 
-    private static final Pattern CASE_LINK = Pattern.compile("https?://\\S+/cases/\\S+\\?token=\\S+");
-
-    static MailboxItem of(OutboxEntry entry) {
-      Matcher link = CASE_LINK.matcher(entry.textBody() == null ? "" : entry.textBody());
-      String caseLink = null;
-      while (link.find()) {
-        caseLink = link.group();
-      }
-      return new MailboxItem(OutboxView.of(entry), entry.htmlBody(), caseLink, WHEN.format(entry.createdAt()));
+    static MailboxItem of(OutboxEntry entry, String privateLink) {
+      return new MailboxItem(OutboxView.of(entry), entry.htmlBody(), privateLink, WHEN.format(entry.createdAt()));
     }
   }
 

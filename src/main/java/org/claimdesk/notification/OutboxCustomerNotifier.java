@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  * The {@link CustomerNotifier}: in the caller's transaction, renders the message in the
  * customer's language, adds its text to the case timeline and queues the email in the outbox;
  * after the commit the {@link OutboxDispatcher} sends it. A rolled-back caller leaves neither a
- * timeline entry nor an outbox row, and nothing is sent. An attachment is a document of the case
+ * timeline entry nor an outbox row, and nothing is sent. The queued bodies hold the private link
+ * without its token ({@link PrivateLinks}). An attachment is a document of the case
  * ({@link CaseDocuments}); the row names it, and the {@link MailGateway} reads its bytes when it
  * sends.
  */
@@ -73,8 +74,9 @@ class OutboxCustomerNotifier implements CustomerNotifier {
     if (contact == null || !StringUtils.hasText(contact.email())) {
       throw new IllegalStateException("Case " + caseReference + " has no email address to write to");
     }
+    // The stored bodies hold the link without its token; the MailGateway adds it when it sends.
     RenderedMessage rendered = renderer.render(message, caseReference, contact,
-        links.privateLink(caseReference), parameters);
+        PrivateLinks.redacted(links.privateLink(caseReference)), parameters);
     cases.appendTimeline(caseReference, message.name(), rendered.timelineText());
 
     Instant now = clock.instant();

@@ -47,6 +47,12 @@ record OutboxEntry(
     NO_SMTP
   }
 
+  /** The same email with other bodies (the private link put back in, as it is sent). */
+  OutboxEntry withBodies(String text, String html) {
+    return new OutboxEntry(id, caseReference, recipientKind, messageKind, language, recipient, subject, text, html,
+        status, attempts, nextAttemptAt, lastError, createdAt, sentAt, attachmentDocumentId);
+  }
+
   /** The recipient for logs: {@code m***@example.com}. */
   String maskedRecipient() {
     return EmailMasking.mask(recipient);

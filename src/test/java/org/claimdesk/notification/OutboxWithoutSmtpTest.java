@@ -112,14 +112,16 @@ class OutboxWithoutSmtpTest {
     assertThat(rows.get(0).get("status").asText()).isEqualTo("NO_SMTP");
     assertThat(rows.get(0).get("recipient").asText()).isEqualTo("marie@example.com");
     assertThat(rows.get(0).get("textBody").asText()).startsWith("Bonjour Marie,")
-        .endsWith("https://claims.example.test/cases/" + reference + "?token=t\n");
+        // as stored: the link without its token (issue #20 point 7)
+        .endsWith("https://claims.example.test/cases/" + reference + "?token=TOKEN-ADDED-WHEN-SENT\n");
     assertThat(rows.get(0).has("htmlBody")).isFalse();
 
     assertThat(get("/api/outbox?limit=1000", "admin:demo").statusCode()).isEqualTo(400);
     assertThat(get("/api/outbox", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/outbox", "shop:demo").statusCode()).isEqualTo(403);
     assertThat(get("/api/outbox", "mia:demo").statusCode()).isEqualTo(403);
-    // A browser gets the same list as a page: the HTML in a sandboxed frame, the link to the case page.
+    // A browser gets the same list as a page: the HTML in a sandboxed frame, the link to the case page
+    // (the one place besides the email sent where the token is put in, standing in for the customer's mailbox).
     HttpResponse<String> page = get("/api/outbox?caseReference=" + reference, "admin:demo", "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

@@ -15,13 +15,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-/** GreenMail on a free loopback port chosen once per test class, and reading what it received. */
-final class TestSmtp {
+/** GreenMail on a free loopback port chosen once per test class, and reading what it received (security tests use it too). */
+public final class TestSmtp {
 
   private TestSmtp() {
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -29,15 +29,15 @@ final class TestSmtp {
     }
   }
 
-  static ServerSetup smtpOn(int port) {
+  public static ServerSetup smtpOn(int port) {
     return new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
   }
 
   /** The parts of a multipart/alternative message, as content type and text (SMTP's CRLF read as LF). */
-  record Part(String contentType, String text) {
+  public record Part(String contentType, String text) {
   }
 
-  static List<Part> parts(MimeMessage message) throws MessagingException, IOException {
+  public static List<Part> parts(MimeMessage message) throws MessagingException, IOException {
     if (!(message.getContent() instanceof MimeMultipart multipart)) {
       return List.of(new Part(message.getContentType(), lf((String) message.getContent())));
     }
@@ -45,7 +45,7 @@ final class TestSmtp {
   }
 
   /** The text parts of a multipart/alternative (a message's own, or the first part of a multipart/mixed). */
-  static List<Part> parts(MimeMultipart multipart) throws MessagingException, IOException {
+  public static List<Part> parts(MimeMultipart multipart) throws MessagingException, IOException {
     List<Part> parts = new ArrayList<>();
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart part = multipart.getBodyPart(i);
@@ -55,11 +55,11 @@ final class TestSmtp {
   }
 
   /** A file attached to a multipart/mixed message, as its mail program would save it. */
-  record Attachment(String contentType, String disposition, String fileName, byte[] content) {
+  public record Attachment(String contentType, String disposition, String fileName, byte[] content) {
   }
 
   /** The parts of a multipart/mixed message after the first (the message itself). */
-  static List<Attachment> attachments(MimeMessage message) throws MessagingException, IOException {
+  public static List<Attachment> attachments(MimeMessage message) throws MessagingException, IOException {
     List<Attachment> attachments = new ArrayList<>();
     MimeMultipart mixed = (MimeMultipart) message.getContent();
     for (int i = 1; i < mixed.getCount(); i++) {
