@@ -94,7 +94,9 @@ async function send(event) {
       method: 'POST', json: body, headers: { 'Idempotency-Key': idempotencyKeyFor(form, body) },
     });
     if (response.status === 201 || response.status === 200) {
-      showDone(response.status === 201 ? response.body : { existing: response.body });
+      // A late replay of the same request is a 201 without the token: shown as the case already open.
+      const created = response.status === 201 && response.body.accessToken;
+      showDone(created ? response.body : { existing: response.body });
     } else if (response.status === 400) {
       showErrors(form, serverProblems(form, response.body));
     } else if (response.status === 422) {

@@ -159,8 +159,8 @@ public class ClaimIntake {
    */
   @Transactional
   public FiledClaim file(Claim claim, String idempotencyKey) {
-    Optional<FiledClaim> replay = idempotentRequests.claimOrReplay(claim.idempotencyScope(), idempotencyKey,
-        claim.requestHash());
+    IdempotentRequests.Key key = idempotentRequests.keyOf(claim.idempotencyScope(), idempotencyKey);
+    Optional<FiledClaim> replay = idempotentRequests.claimOrReplay(key, claim.requestHash());
     if (replay.isPresent()) {
       log.info("Idempotency-Key replayed: case {}, status {}", replay.get().reference(), replay.get().status());
       return replay.get();
@@ -171,7 +171,7 @@ public class ClaimIntake {
         .or(() -> claim.alsoOpen() == null ? Optional.empty() : claim.alsoOpen().apply(subject))
         .map(FiledClaim::existing)
         .orElseGet(() -> openCase(claim, subject));
-    idempotentRequests.remember(claim.idempotencyScope(), idempotencyKey, filed);
+    idempotentRequests.remember(key, filed);
     return filed;
   }
 
