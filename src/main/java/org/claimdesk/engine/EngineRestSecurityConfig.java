@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,10 +24,22 @@ import jakarta.servlet.http.HttpServletResponse;
  * list of engine names ({@code GET /engine-rest/engine}) through without credentials; here that
  * needs them too. And only members of an engine group ({@link ClaimdeskGroups#ENGINE_GROUPS}) get
  * past it: the shop's service account and a user in no engine group are answered 403 before any
- * engine call (issue #20 point 7).
+ * engine call (issue #20 point 7). The answers of both engine APIs, this one and the webapps'
+ * {@code /camunda/api}, go through {@link EngineErrorFilter}, which keeps expression text and
+ * values out of error messages.
  */
 @Configuration
 class EngineRestSecurityConfig {
+
+  /** Outside every other filter of the engine APIs, so it sees their answers last. */
+  @Bean
+  FilterRegistrationBean<EngineErrorFilter> engineErrorFilter() {
+    FilterRegistrationBean<EngineErrorFilter> registration = new FilterRegistrationBean<>(new EngineErrorFilter());
+    registration.setName("engine-error-messages");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
