@@ -58,7 +58,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class CustomerMessageRenderer {
 
-  /** The policy rules a message may cite (shared/policies/README.md), each with a sentence in both bundles. */
+  /** The policy rules a message may cite (docs/policies/README.md), each with a sentence in both bundles. */
   static final List<String> RULE_IDS = Stream.of(
       ids("RF", 9), ids("SC", 4), ids("PD", 6), ids("WR", 2), ids("SL", 3))
       .flatMap(List::stream).toList();
