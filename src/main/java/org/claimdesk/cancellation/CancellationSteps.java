@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
@@ -59,14 +60,13 @@ public class CancellationSteps {
 
   /** SL-1: a review task opened; a reply is owed by its due date. */
   public void reviewOpened(String reference, Instant replyDueBy) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
   }
 
   /** The refund is decided: the case shows it at once, before the money moves. */
   public void recordRefundDecision(String reference, Money refund, Money lastPayment, String ruleId) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.IN_PAYMENT, outcomeOf(refund, lastPayment), ruleId);
+    cases.change(reference, CaseChange.decided(CaseStatus.IN_PAYMENT, outcomeOf(refund, lastPayment), ruleId)
+        .noReplyDue());
   }
 
   /**
@@ -87,9 +87,8 @@ public class CancellationSteps {
   /** What was cancelled, when access ends, what is refunded and why (rule), in the customer's language. */
   public void confirm(String reference, String plan, String mode, Instant accessEndsAt, Money refund,
       Money lastPayment, String ruleId, String agentMessage) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.RESOLVED,
-        refund == null ? CaseOutcome.CANCELLED : outcomeOf(refund, lastPayment), ruleId);
+    cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED,
+        refund == null ? CaseOutcome.CANCELLED : outcomeOf(refund, lastPayment), ruleId));
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("plan", plan);
     parameters.put("mode", mode);
@@ -108,7 +107,7 @@ public class CancellationSteps {
   /** The customer withdrew before the cycle ended: billing and access continue, the case closes. */
   public void restore(String reference, String subscriptionId, String plan) {
     subscriptions.restore(subscriptionId);
-    cases.recordOutcome(reference, CaseStatus.CLOSED, CaseOutcome.WITHDRAWN, "SC-2");
+    cases.change(reference, CaseChange.decided(CaseStatus.CLOSED, CaseOutcome.WITHDRAWN, "SC-2"));
     customer.send(reference, CustomerMessage.CANCELLATION_WITHDRAWN, Map.of("plan", plan));
   }
 

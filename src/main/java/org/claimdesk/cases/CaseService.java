@@ -17,21 +17,41 @@ public interface CaseService {
     return find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference));
   }
 
-  void updateStatus(String reference, CaseStatus status);
+  /**
+   * One business event on the case: everything it changes (status, reply date, decision, offer)
+   * written in one UPDATE of the case row. A step calls this once.
+   */
+  void change(String reference, CaseChange change);
+
+  default void updateStatus(String reference, CaseStatus status) {
+    change(reference, CaseChange.to(status));
+  }
 
   /** When the next reply to the customer is due (SL-1); null when none is owed. */
-  void setReplyDueBy(String reference, Instant replyDueBy);
+  default void setReplyDueBy(String reference, Instant replyDueBy) {
+    change(reference, CaseChange.keepStatus().replyDueBy(replyDueBy));
+  }
 
-  /** Records a decision: final (RESOLVED, REJECTED, CLOSED) or not; {@code ruleId} may be null. */
-  void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId);
+  /**
+   * Records a decision: final (RESOLVED, REJECTED, CLOSED) or not; {@code ruleId} may be null. A
+   * final one also clears the reply date.
+   */
+  default void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId) {
+    change(reference, CaseChange.decided(status, outcome, ruleId));
+  }
 
   /** The offer put to the customer; null withdraws it. */
-  void recordOffer(String reference, CaseOffer offer);
+  default void recordOffer(String reference, CaseOffer offer) {
+    change(reference, CaseChange.keepStatus().offer(offer));
+  }
 
   /** A first reply that was not sent in time (SL-1), for the managers' figures. */
   void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt);
 
-  /** Adds an entry to the case's timeline: every message to the customer, and their actions. */
+  /**
+   * Adds an entry to the case's timeline: every message to the customer, and their actions. The
+   * case row is not written (its {@code updated_at} is when the row itself last changed).
+   */
   void appendTimeline(String reference, String kind, String message);
 
   /** Whom to write to about the case, and in which language. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -234,7 +235,6 @@ public class JdbcCaseService implements CaseService {
         .param("content", content, Types.BINARY)
         .param("receivedAt", DbTimes.toDb(now))
         .update(keys, "id");
-    touch(reference);
     Number id = keys.getKeyAs(Number.class);
     return new EvidenceItem(String.valueOf(id.longValue()), fileName, contentType, content.length, now);
   }
@@ -285,70 +285,87 @@ public class JdbcCaseService implements CaseService {
         .optional();
   }
 
-  @Override
-  public void updateStatus(String reference, CaseStatus status) {
-    Objects.requireNonNull(status, "status");
-    requireOne(jdbc.sql("""
-            update claimdesk.claim_case set status = :status, updated_at = :now where reference = :reference""")
-        .param("status", status.name())
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update(), reference);
-    trackClosing(reference, status);
-  }
-
-  @Override
-  public void setReplyDueBy(String reference, Instant replyDueBy) {
-    requireOne(jdbc.sql("""
-            update claimdesk.claim_case set reply_due_by = :replyDueBy, updated_at = :now
-            where reference = :reference""")
-        .param("replyDueBy", DbTimes.toDb(replyDueBy), Types.TIMESTAMP_WITH_TIMEZONE)
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update(), reference);
-  }
-
-  @Override
-  public void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId) {
-    Objects.requireNonNull(status, "status");
-    requireOne(jdbc.sql("""
-            update claimdesk.claim_case
-            set status = :status, outcome = :outcome, rule_id = :ruleId, updated_at = :now
-            where reference = :reference""")
-        .param("status", status.name())
-        .param("outcome", outcome == null ? null : outcome.name(), Types.VARCHAR)
-        .param("ruleId", ruleId, Types.VARCHAR)
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update(), reference);
-    trackClosing(reference, status);
-  }
-
   /**
-   * Stamps when a case closed, the first time its status becomes final, and clears it when a
-   * case is reopened (a payment discrepancy whose customer is not satisfied).
+   * One UPDATE of the case row for the whole change. A final status stamps {@code closed_at} the
+   * first time (read under the row's lock, so two closings stamp and announce it once) and
+   * publishes {@link CaseEvent.Closed}; another status clears it (a reopened discrepancy).
    */
-  private void trackClosing(String reference, CaseStatus status) {
-    if (!status.isFinal()) {
-      jdbc.sql("update claimdesk.claim_case set closed_at = null where reference = :reference and closed_at is not null")
-          .param("reference", reference)
-          .update();
+  @Override
+  public void change(String reference, CaseChange change) {
+    Objects.requireNonNull(change, "change");
+    if (change.isEmpty()) {
       return;
     }
-    int closed = jdbc.sql("""
-            update claimdesk.claim_case set closed_at = :now where reference = :reference and closed_at is null""")
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update();
-    if (closed == 1) {
-      jdbc.sql("select type, status, outcome from claimdesk.claim_case where reference = :reference")
-          .param("reference", reference)
-          .query((rs, row) -> new CaseEvent.Closed(reference, CaseType.valueOf(rs.getString("type")),
-              CaseStatus.valueOf(rs.getString("status")),
-              rs.getString("outcome") == null ? null : CaseOutcome.valueOf(rs.getString("outcome"))))
-          .optional()
-          .ifPresent(events::publishEvent);
+    Instant now = clock.instant();
+    CaseStatus status = change.status();
+    Closing closing = status != null && status.isFinal() ? closingOf(reference) : null;
+    JdbcClient.StatementSpec update = jdbc.sql("update claimdesk.claim_case set "
+            + String.join(", ", assignmentsOf(change)) + " where reference = :reference")
+        .param("now", DbTimes.toDb(now))
+        .param("reference", reference);
+    if (status != null) {
+      update = update.param("status", status.name());
     }
+    if (change.replyDueBy() != null) {
+      update = update.param("replyDueBy", DbTimes.toDb(change.replyDueBy().value()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+    if (change.decision() != null) {
+      CaseChange.Decision decision = change.decision().value();
+      CaseOutcome outcome = decision == null ? null : decision.outcome();
+      update = update.param("outcome", outcome == null ? null : outcome.name(), Types.VARCHAR)
+          .param("ruleId", decision == null ? null : decision.ruleId(), Types.VARCHAR);
+    }
+    if (change.offer() != null) {
+      CaseOffer offer = change.offer().value();
+      Money amount = offer == null ? null : offer.amount();
+      update = update.param("offerType", offer == null ? null : offer.type().name(), Types.VARCHAR)
+          .param("offerAmount", amount == null ? null : amount.amount(), Types.BIGINT)
+          .param("offerCurrency", amount == null ? null : amount.currencyCode(), Types.CHAR)
+          .param("offerDescription", offer == null ? null : offerDescription(offer), Types.VARCHAR);
+    }
+    requireOne(update.update(), reference);
+    if (closing != null && closing.closedAt() == null) {
+      CaseOutcome outcome = change.decision() != null && change.decision().value() != null
+          ? change.decision().value().outcome() : closing.outcome();
+      events.publishEvent(new CaseEvent.Closed(reference, closing.type(), status, outcome));
+    }
+  }
+
+  /** The SET list of a change; its parameters are named after the columns. */
+  private static List<String> assignmentsOf(CaseChange change) {
+    List<String> assignments = new ArrayList<>(List.of("updated_at = :now"));
+    if (change.status() != null) {
+      assignments.add("status = :status");
+      assignments.add(change.status().isFinal() ? "closed_at = coalesce(closed_at, :now)" : "closed_at = null");
+    }
+    if (change.replyDueBy() != null) {
+      assignments.add("reply_due_by = :replyDueBy");
+    }
+    if (change.decision() != null) {
+      assignments.add("outcome = :outcome");
+      assignments.add("rule_id = :ruleId");
+    }
+    if (change.offer() != null) {
+      assignments.add("offer_type = :offerType");
+      assignments.add("offer_amount = :offerAmount");
+      assignments.add("offer_currency = :offerCurrency");
+      assignments.add("offer_description = :offerDescription");
+    }
+    return assignments;
+  }
+
+  /** What closing a case needs to know, read with the row locked for the update that follows. */
+  private record Closing(CaseType type, CaseOutcome outcome, Instant closedAt) {
+  }
+
+  private Closing closingOf(String reference) {
+    return jdbc.sql("select type, outcome, closed_at from claimdesk.claim_case where reference = :reference for update")
+        .param("reference", reference)
+        .query((rs, row) -> new Closing(CaseType.valueOf(rs.getString("type")),
+            rs.getString("outcome") == null ? null : CaseOutcome.valueOf(rs.getString("outcome")),
+            DbTimes.fromDb(rs, "closed_at")))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No case " + reference));
   }
 
   /**
@@ -372,23 +389,6 @@ public class JdbcCaseService implements CaseService {
           .optional()
           .ifPresent(events::publishEvent);
     }
-  }
-
-  @Override
-  public void recordOffer(String reference, CaseOffer offer) {
-    Money amount = offer == null ? null : offer.amount();
-    requireOne(jdbc.sql("""
-            update claimdesk.claim_case
-            set offer_type = :type, offer_amount = :amount, offer_currency = :currency,
-                offer_description = :description, updated_at = :now
-            where reference = :reference""")
-        .param("type", offer == null ? null : offer.type().name(), Types.VARCHAR)
-        .param("amount", amount == null ? null : amount.amount(), Types.BIGINT)
-        .param("currency", amount == null ? null : amount.currencyCode(), Types.CHAR)
-        .param("description", offer == null ? null : offerDescription(offer), Types.VARCHAR)
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update(), reference);
   }
 
   private static String offerDescription(CaseOffer offer) {
@@ -435,7 +435,6 @@ public class JdbcCaseService implements CaseService {
         .param("kind", kind)
         .param("message", text)
         .update();
-    touch(reference);
   }
 
   @Override
@@ -464,13 +463,6 @@ public class JdbcCaseService implements CaseService {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private void touch(String reference) {
-    requireOne(jdbc.sql("update claimdesk.claim_case set updated_at = :now where reference = :reference")
-        .param("now", DbTimes.toDb(clock.instant()))
-        .param("reference", reference)
-        .update(), reference);
-  }
 
   private static void requireOne(int updated, String reference) {
     if (updated != 1) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseService;
@@ -44,8 +45,7 @@ public class DiscrepancySteps {
 
   /** PD-2: reported after the 60 days; answered at once, politely, with where help is still available. */
   public void answerOutsideWindow(String reference, Instant capturedAt, Instant windowEnd) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.REJECTED, CaseOutcome.REFUSED, "PD-2");
+    cases.change(reference, CaseChange.decided(CaseStatus.REJECTED, CaseOutcome.REFUSED, "PD-2"));
     customer.send(reference, CustomerMessage.DISCREPANCY_OUTSIDE_WINDOW, Map.of("capturedAt", capturedAt,
         "windowEndedAt", windowEnd, "supportContact", times.properties().supportContact()));
   }
@@ -53,22 +53,20 @@ public class DiscrepancySteps {
   /** PD-1: the investigation starts at once, and the customer learns by when they will hear from us (SL-1). */
   public void acknowledge(String reference, Money amount, Instant capturedAt) {
     Instant replyDueBy = serviceLevels.replyDueBy();
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
     customer.send(reference, CustomerMessage.DISCREPANCY_RECEIVED,
         Map.of("amount", amount, "capturedAt", capturedAt, "replyDueBy", replyDueBy));
   }
 
   /** SL-1: an investigator's task opened; a reply is owed by its due date. */
   public void investigationOpened(String reference, Instant replyDueBy) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
   }
 
   /** PD-3: the investigator asked the processor or the bank; the customer learns we wait for them, and until when. */
   public Instant askProcessor(String reference, String institution) {
     Instant answerDueBy = times.processorAnswerDueBy();
-    cases.setReplyDueBy(reference, answerDueBy);
+    cases.change(reference, CaseChange.keepStatus().replyDueBy(answerDueBy));
     customer.send(reference, CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED,
         Map.of("institution", institution, "answerDueBy", answerDueBy));
     return answerDueBy;
@@ -85,8 +83,7 @@ public class DiscrepancySteps {
 
   /** The investigator asks the customer for details; they have 7 days, and the investigation goes on after that. */
   public void askCustomer(String reference, String question) {
-    cases.updateStatus(reference, CaseStatus.WAITING_FOR_CUSTOMER);
-    cases.setReplyDueBy(reference, null);
+    cases.change(reference, CaseChange.to(CaseStatus.WAITING_FOR_CUSTOMER).noReplyDue());
     customer.send(reference, CustomerMessage.DISCREPANCY_DETAILS_REQUESTED,
         Map.of("agentMessage", question.strip(), "respondBy", serviceLevels.customerRespondBy()));
   }
@@ -98,12 +95,12 @@ public class DiscrepancySteps {
 
   /** The details came, or the wait is over: the investigation goes on. */
   public void resumeInvestigation(String reference) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW));
   }
 
   /** Money moves: the case is in payment until the resolution is sent. */
   public void rectifying(String reference) {
-    cases.updateStatus(reference, CaseStatus.IN_PAYMENT);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_PAYMENT));
   }
 
   /** PD-4: the refund, once per case and round, whatever retries and nodes do. */
@@ -129,8 +126,7 @@ public class DiscrepancySteps {
       case BALANCE_ADJUSTMENT -> CaseOutcome.CREDITED;
       case ASSISTANCE, NONE -> CaseOutcome.NO_FAULT_FOUND;
     };
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.RESOLVED, outcome, ruleId);
+    cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, outcome, ruleId));
   }
 
   /** PD-6: the resolution, with its document attached. */
@@ -158,8 +154,7 @@ public class DiscrepancySteps {
   /** PD-6: the customer is not satisfied; the investigation reopens with a managers' review. */
   public Instant reopen(String reference) {
     Instant replyDueBy = serviceLevels.replyDueBy();
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
     customer.send(reference, CustomerMessage.DISCREPANCY_REOPENED, Map.of("replyDueBy", replyDueBy));
     return replyDueBy;
   }
@@ -167,8 +162,7 @@ public class DiscrepancySteps {
   /** A manager confirms the resolution after the customer's dissatisfaction: the case closes as it was resolved. */
   public void uphold(String reference, String managerNote) {
     CaseRecord record = cases.get(reference);
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.CLOSED, record.outcome(), record.ruleId());
+    cases.change(reference, CaseChange.decided(CaseStatus.CLOSED, record.outcome(), record.ruleId()));
     customer.send(reference, CustomerMessage.DISCREPANCY_RESOLUTION_UPHELD, Map.of("agentMessage",
         managerNote.strip()));
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOffer;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
@@ -48,9 +49,7 @@ public class RefundSteps {
 
   /** A review task opened: the case is in review again, a reply is owed by the task's due date. */
   public void reviewOpened(String reference, Instant replyDueBy) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
-    cases.recordOffer(reference, null);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy).noOffer());
   }
 
   public String evidenceSummary(String reference) {
@@ -64,9 +63,7 @@ public class RefundSteps {
 
   /** Refuses the claim, citing the rule, with the agent's words when there are any. */
   public void refuse(String reference, String ruleId, String agentMessage) {
-    cases.recordOffer(reference, null);
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.REJECTED, CaseOutcome.REFUSED, ruleId);
+    cases.change(reference, CaseChange.decided(CaseStatus.REJECTED, CaseOutcome.REFUSED, ruleId).noOffer());
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("ruleId", ruleId);
     if (agentMessage != null && !agentMessage.isBlank()) {
@@ -77,8 +74,7 @@ public class RefundSteps {
 
   /** RF-3: ask for evidence; the customer has until the silence deadline. */
   public void requestEvidence(String reference, String agentMessage) {
-    cases.setReplyDueBy(reference, null);
-    cases.updateStatus(reference, CaseStatus.WAITING_FOR_CUSTOMER);
+    cases.change(reference, CaseChange.to(CaseStatus.WAITING_FOR_CUSTOMER).noReplyDue());
     customer.send(reference, CustomerMessage.EVIDENCE_REQUESTED,
         Map.of("agentMessage", agentMessage.strip(), "respondBy", serviceLevels.customerRespondBy()));
   }
@@ -92,22 +88,19 @@ public class RefundSteps {
 
   /** The customer did not answer in time: the case closes, and any offer lapses. */
   public void closeForSilence(String reference) {
-    cases.recordOffer(reference, null);
-    cases.recordOutcome(reference, CaseStatus.CLOSED, CaseOutcome.NO_RESPONSE, null);
+    cases.change(reference, CaseChange.decided(CaseStatus.CLOSED, CaseOutcome.NO_RESPONSE, null).noOffer());
     customer.send(reference, CustomerMessage.CLOSED_NO_RESPONSE, Map.of());
   }
 
   /** The agent's reply in their own words (the case stays in review). */
   public void reply(String reference, String agentMessage) {
-    cases.setReplyDueBy(reference, null);
+    cases.change(reference, CaseChange.keepStatus().noReplyDue());
     customer.send(reference, CustomerMessage.AGENT_REPLY, Map.of("agentMessage", agentMessage.strip()));
   }
 
   /** RF-8: puts the offer to the customer for consent. */
   public void presentOffer(String reference, CaseOffer offer, String agentMessage) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOffer(reference, offer);
-    cases.updateStatus(reference, CaseStatus.OFFER_PENDING);
+    cases.change(reference, CaseChange.to(CaseStatus.OFFER_PENDING).noReplyDue().offer(offer));
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("offerType", offer.type());
     parameters.put("respondBy", serviceLevels.customerRespondBy());
@@ -126,7 +119,7 @@ public class RefundSteps {
   /** The resolution is agreed; money is about to move for a refund or a credit. */
   public void recordAgreement(String reference, String resolution) {
     if (!RefundVariables.RESOLUTION_FIXED.equals(resolution) && OfferType.valueOf(resolution).movesMoney()) {
-      cases.updateStatus(reference, CaseStatus.IN_PAYMENT);
+      cases.change(reference, CaseChange.to(CaseStatus.IN_PAYMENT));
     }
   }
 
@@ -177,7 +170,7 @@ public class RefundSteps {
     CaseRecord record = caseOf(reference);
     Money amount = record.offer() == null ? null : record.offer().amount();
     if (RefundVariables.RESOLUTION_FIXED.equals(resolution)) {
-      cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.FIXED, "RF-4");
+      cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.FIXED, "RF-4"));
       customer.send(reference, CustomerMessage.FIX_CONFIRMED, Map.of("agentMessage", agentMessage.strip()));
       return;
     }
@@ -185,15 +178,15 @@ public class RefundSteps {
       case FULL_REFUND, PARTIAL_REFUND -> {
         Money orderAmount = claimFacts.load(record.subjectId()).orderMoney();
         CaseOutcome outcome = amount.equals(orderAmount) ? CaseOutcome.REFUNDED : CaseOutcome.PARTIALLY_REFUNDED;
-        cases.recordOutcome(reference, CaseStatus.RESOLVED, outcome, "RF-8");
+        cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, outcome, "RF-8"));
         customer.send(reference, CustomerMessage.REFUND_PAID, Map.of("amount", amount));
       }
       case CREDIT -> {
-        cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.CREDITED, "RF-8");
+        cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.CREDITED, "RF-8"));
         customer.send(reference, CustomerMessage.CREDIT_ADDED, Map.of("amount", amount));
       }
       case ALTERNATIVE -> {
-        cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.ALTERNATIVE, "RF-8");
+        cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.ALTERNATIVE, "RF-8"));
         customer.send(reference, CustomerMessage.ALTERNATIVE_AGREED,
             Map.of("description", description == null ? "" : description.strip()));
       }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
 import org.claimdesk.cases.EvidenceItem;
@@ -42,8 +43,7 @@ public class FirstReplySteps {
   /** The request is in review; the customer learns by when they will hear from us. */
   public void acknowledge(String reference, boolean evidenceRequired) {
     Instant replyDueBy = serviceLevels.replyDueBy();
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
     customer.send(reference, CustomerMessage.CLAIM_RECEIVED,
         Map.of("replyDueBy", replyDueBy, "evidenceRequired", evidenceRequired));
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseService;
@@ -52,8 +53,7 @@ public class WalletSteps {
 
   /** WR-2, before 72 hours: we check ourselves at {@code checkAt}; the customer need not write again. */
   public void tellCustomerToWait(String reference, Money amount, Instant checkAt) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, checkAt);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(checkAt));
     customer.send(reference, CustomerMessage.RECHARGE_WAIT, Map.of("amount", amount, "checkAt", checkAt));
   }
 
@@ -112,22 +112,19 @@ public class WalletSteps {
   }
 
   public void confirmCredited(String reference, Money amount) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.CREDITED, "WR-2");
+    cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.CREDITED, "WR-2"));
     customer.send(reference, CustomerMessage.RECHARGE_CREDITED, Map.of("amount", amount));
   }
 
   /** The recharge reached the wallet without us: the case closes by itself and says so. */
   public void confirmArrived(String reference, Money amount) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.NO_FAULT_FOUND, "WR-2");
+    cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.NO_FAULT_FOUND, "WR-2"));
     customer.send(reference, CustomerMessage.RECHARGE_ARRIVED, Map.of("amount", amount));
   }
 
   /** The payment never completed: nothing was taken, nothing to credit. */
   public void notPaid(String reference, String agentMessage) {
-    cases.setReplyDueBy(reference, null);
-    cases.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.NO_FAULT_FOUND, "WR-2");
+    cases.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.NO_FAULT_FOUND, "WR-2"));
     Map<String, Object> parameters = new HashMap<>();
     if (agentMessage != null && !agentMessage.isBlank()) {
       parameters.put("agentMessage", agentMessage.strip());
@@ -137,7 +134,6 @@ public class WalletSteps {
 
   /** SL-1: the investigation opened; a reply is owed by its due date. */
   public void investigationOpened(String reference, Instant replyDueBy) {
-    cases.updateStatus(reference, CaseStatus.IN_REVIEW);
-    cases.setReplyDueBy(reference, replyDueBy);
+    cases.change(reference, CaseChange.to(CaseStatus.IN_REVIEW).replyDueBy(replyDueBy));
   }
 }

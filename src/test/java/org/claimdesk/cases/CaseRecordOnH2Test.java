@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The embedded default: the V2 and V6 migrations and the case record on H2 (identity keys,
@@ -28,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.enabled=false",
     "claimdesk.models.allowed-expressions=jdbcCaseService.updateStatus,jdbcCaseService.recordOutcome"})
 @ActiveProfiles("demo")
+@RecordApplicationEvents
 class CaseRecordOnH2Test extends CustomerApiTestBase {
 
   @Autowired
@@ -38,6 +41,9 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
 
   @Autowired
   CaseDocuments documents;
+
+  @Autowired
+  ApplicationEvents events;
 
   @Test
   @DisplayName("on H2: a claim (with a key, replayed), its view, evidence in and out byte for byte")
@@ -111,6 +117,46 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
         .isEqualTo("http://localhost:8080/cases/" + reference + "?token=" + opened.accessToken());
     assertThat(caseService.findWithToken(reference, opened.accessToken())).isPresent();
     assertThat(caseService.findWithToken(reference, "nope")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("on H2: one change writes status, due date, decision and offer at once, keeps what it leaves out, and closes once")
+  void oneChangePerEvent() {
+    String email = unique("h2c") + "@example.com";
+    String orderId = givenOrder(email, "en");
+    String customerId = jdbc.sql("select customer_id from claimdesk.shop_order where id = ?").param(orderId)
+        .query(String.class).single();
+    String reference = caseService.open(new JdbcCaseService.NewCase(CaseType.REFUND_REQUEST, customerId, orderId,
+        Locale.ENGLISH, "Directly opened")).reference();
+    Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+    CaseOffer offer = new CaseOffer(OfferType.PARTIAL_REFUND, Money.of(4500, "EUR"), "Half");
+
+    processView.change(reference, CaseChange.to(CaseStatus.OFFER_PENDING).replyDueBy(due).offer(offer));
+    CaseRecord offered = processView.get(reference);
+    assertThat(offered.status()).isEqualTo(CaseStatus.OFFER_PENDING);
+    assertThat(offered.replyDueBy()).isEqualTo(due);
+    assertThat(offered.offer()).isEqualTo(offer);
+
+    processView.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.PARTIALLY_REFUNDED, "RF-8"));
+    CaseRecord resolved = processView.get(reference);
+    assertThat(resolved.offer()).as("left out, kept").isEqualTo(offer);
+    assertThat(resolved.replyDueBy()).as("a final status owes no reply").isNull();
+    assertThat(resolved.outcome()).isEqualTo(CaseOutcome.PARTIALLY_REFUNDED);
+    assertThat(resolved.ruleId()).isEqualTo("RF-8");
+    Instant closedAt = jdbc.sql("select closed_at from claimdesk.claim_case where reference = ?").param(reference)
+        .query(Instant.class).single();
+    assertThat(closedAt).isNotNull();
+    assertThat(events.stream(CaseEvent.Closed.class).filter(closed -> closed.reference().equals(reference)))
+        .singleElement().satisfies(closed -> assertThat(closed.outcome()).isEqualTo(CaseOutcome.PARTIALLY_REFUNDED));
+
+    processView.change(reference, CaseChange.decided(CaseStatus.CLOSED, CaseOutcome.PARTIALLY_REFUNDED, "RF-8"));
+    assertThat(jdbc.sql("select closed_at from claimdesk.claim_case where reference = ?").param(reference)
+        .query(Instant.class).single()).as("stamped the first time only").isEqualTo(closedAt);
+    assertThat(events.stream(CaseEvent.Closed.class).filter(closed -> closed.reference().equals(reference))).hasSize(1);
+
+    processView.change(reference, CaseChange.to(CaseStatus.IN_REVIEW));
+    assertThat(jdbc.sql("select closed_at from claimdesk.claim_case where reference = ?").param(reference)
+        .query(Instant.class).optional()).as("reopened").isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOffer;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
@@ -26,6 +27,7 @@ public class FakeCases implements CaseService {
   private final Map<String, CaseRecord> cases = new HashMap<>();
   public final List<SlaBreach> breaches = new ArrayList<>();
   public final Map<String, List<EvidenceItem>> evidence = new HashMap<>();
+  private final Map<String, Integer> changes = new HashMap<>();
 
   public void open(String reference, String orderId, String profile, Instant openedAt) {
     cases.put(reference, new CaseRecord(reference, CaseType.REFUND_REQUEST, CaseStatus.RECEIVED, null, null, profile,
@@ -37,32 +39,27 @@ public class FakeCases implements CaseService {
     return Optional.ofNullable(cases.get(reference));
   }
 
+  /** Applies the change as the database would, and counts it (one write of the case row). */
   @Override
-  public void updateStatus(String reference, CaseStatus status) {
+  public void change(String reference, CaseChange change) {
     CaseRecord c = get(reference);
-    put(new CaseRecord(c.reference(), c.type(), status, c.outcome(), c.ruleId(), c.policyProfile(), c.policyVersion(),
-        c.customerId(), c.subjectId(), c.language(), c.openedAt(), c.replyDueBy(), c.offer()));
-  }
-
-  @Override
-  public void setReplyDueBy(String reference, Instant replyDueBy) {
-    CaseRecord c = get(reference);
-    put(new CaseRecord(c.reference(), c.type(), c.status(), c.outcome(), c.ruleId(), c.policyProfile(),
-        c.policyVersion(), c.customerId(), c.subjectId(), c.language(), c.openedAt(), replyDueBy, c.offer()));
-  }
-
-  @Override
-  public void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId) {
-    CaseRecord c = get(reference);
+    changes.merge(reference, 1, Integer::sum);
+    CaseStatus status = change.status() == null ? c.status() : change.status();
+    CaseOutcome outcome = c.outcome();
+    String ruleId = c.ruleId();
+    if (change.decision() != null) {
+      outcome = change.decision().value() == null ? null : change.decision().value().outcome();
+      ruleId = change.decision().value() == null ? null : change.decision().value().ruleId();
+    }
+    Instant replyDueBy = change.replyDueBy() == null ? c.replyDueBy() : change.replyDueBy().value();
+    CaseOffer offer = change.offer() == null ? c.offer() : change.offer().value();
     put(new CaseRecord(c.reference(), c.type(), status, outcome, ruleId, c.policyProfile(), c.policyVersion(),
-        c.customerId(), c.subjectId(), c.language(), c.openedAt(), c.replyDueBy(), c.offer()));
+        c.customerId(), c.subjectId(), c.language(), c.openedAt(), replyDueBy, offer));
   }
 
-  @Override
-  public void recordOffer(String reference, CaseOffer offer) {
-    CaseRecord c = get(reference);
-    put(new CaseRecord(c.reference(), c.type(), c.status(), c.outcome(), c.ruleId(), c.policyProfile(),
-        c.policyVersion(), c.customerId(), c.subjectId(), c.language(), c.openedAt(), c.replyDueBy(), offer));
+  /** How many times the case row was written since it was opened. */
+  public int changesOf(String reference) {
+    return changes.getOrDefault(reference, 0);
   }
 
   @Override
