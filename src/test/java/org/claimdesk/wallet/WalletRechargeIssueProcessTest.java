@@ -165,6 +165,9 @@ class WalletRechargeIssueProcessTest {
     ProcessInstance report = report(80, ProcessorCharge.Status.CAPTURED, "marie  DUBOIS");
 
     assertThat(messages.messages()).doesNotContain(CustomerMessage.RECHARGE_WAIT);
+    // The processor is asked in a job of its own, never inside the customer's filing request.
+    assertThat(report).isWaitingAt("Task_CheckCharge");
+    verify(processor, never()).findCharge(any());
     EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
     assertThat(creditAppended().amount()).isEqualTo(5000);
@@ -175,6 +178,7 @@ class WalletRechargeIssueProcessTest {
   @DisplayName("WR-2: a payment that was never captured: the customer is told, nothing is credited")
   void WR2_notCapturedTellsThePaymentNeverCompleted() {
     ProcessInstance report = report(80, ProcessorCharge.Status.FAILED, "Marie Dubois");
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
     assertThat(report).isEnded().hasPassed("Task_TellNotPaid");
     verify(ledger, never()).append(any(), any(), any());
@@ -186,6 +190,7 @@ class WalletRechargeIssueProcessTest {
   @DisplayName("WR-2 / SL-1: a charge still pending goes to finance, due in 48 h; their finding credits once")
   void WR2_unclearChargeGoesToFinance() {
     ProcessInstance report = report(80, ProcessorCharge.Status.PENDING, "Marie Dubois");
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
     Task investigation = investigation(report);
     assertThat(engine.getTaskService().getIdentityLinksForTask(investigation.getId()))
@@ -207,6 +212,7 @@ class WalletRechargeIssueProcessTest {
   @DisplayName("WR-2: a payer who is not the customer is shown to finance, not credited automatically")
   void WR2_payerNameMismatchIsShownToFinance() {
     ProcessInstance report = report(80, ProcessorCharge.Status.CAPTURED, "Jean Martin");
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
     assertThat(investigation(report)).isNotNull();
     assertThat((String) engine.getRuntimeService().getVariable(report.getId(), WalletVariables.UNCLEAR_REASON))

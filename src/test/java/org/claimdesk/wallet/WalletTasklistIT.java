@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.claimdesk.testsupport.Browser;
 import org.claimdesk.testsupport.ClaimdeskApi;
+import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,10 @@ class WalletTasklistIT {
   int port;
   @Autowired
   TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  RuntimeService runtimeService;
 
   @Test
   @DisplayName("WR-2: a payer who is not the customer puts the investigation in front of finance, form and reason shown")
@@ -38,6 +45,9 @@ class WalletTasklistIT {
         .body(Map.of("orderId", order, "payerName", "Someone Else", "email", ClaimdeskApi.emailOf(order),
             "language", "en"))
         .retrieve().toEntity(JsonNode.class).getBody();
+    // The charge check runs in a job of its own (the job executor is off in tests).
+    EngineJobs.executeAsyncJobs(managementService, runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(filed.path("reference").asText()).singleResult().getId());
     Task investigation = taskService.createTaskQuery().processInstanceBusinessKey(filed.path("reference").asText())
         .taskDefinitionKey("Task_ReviewClaim").singleResult();
     assertThat(taskService.getIdentityLinksForTask(investigation.getId()))
