@@ -28,19 +28,18 @@ public final class ExpressionAllowList {
   private static final List<String> BARE_BEANS = List.of(
       // refund-request
       "loadClaimFactsDelegate", "reviewOpenedListener", "reviewDecisionValidator", "fixOutcomeValidator",
-      "approvalDecisionValidator", "requestEvidenceDelegate", "remindCustomerDelegate", "closeForSilenceDelegate",
-      "sendAgentReplyDelegate", "sendRefusalDelegate", "presentOfferDelegate", "recordAgreementDelegate",
-      "refundPaymentDelegate", "creditWalletDelegate", "confirmResolutionDelegate", "askFeedbackDelegate",
+      "approvalDecisionValidator", "sendRefusalDelegate", "presentOfferDelegate", "recordAgreementDelegate",
+      "refundPaymentDelegate", "creditWalletDelegate", "confirmResolutionDelegate",
       // the first reply (SL-1), shared by every process
       "acknowledgeClaimDelegate", "recordSlaBreachDelegate", "raiseReviewPriorityDelegate", "escalationHandledListener",
       // subscription-cancellation
       "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
       "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
-      "confirmCancellationDelegate", "restoreSubscriptionDelegate", "endAccessDelegate",
+      "confirmCancellationDelegate",
       // payment-discrepancy
       "loadPaymentFactsDelegate", "runDiscrepancyChecksDelegate", "acknowledgeReportDelegate",
-      "answerOutsideWindowDelegate", "askCustomerDetailsDelegate", "remindCustomerDetailsDelegate",
-      "resumeWithDetailsDelegate", "noteCustomerSilentDelegate", "askProcessorDelegate", "remindProcessorDelegate",
+      "answerOutsideWindowDelegate", "askCustomerDetailsDelegate",
+      "resumeWithDetailsDelegate", "noteCustomerSilentDelegate", "askProcessorDelegate",
       "noteProcessorSilentDelegate", "recordProcessorAnswerDelegate", "discrepancyInvestigationOpenedListener",
       "investigationStepValidator", "recordLiabilityDelegate", "refundDiscrepancyDelegate", "adjustBalanceDelegate",
       "sendResolutionDelegate", "askSatisfactionDelegate", "dissatisfactionReviewValidator",
@@ -52,8 +51,15 @@ public final class ExpressionAllowList {
       // payout-reconciliation
       "reconcilePayoutsDelegate");
 
-  /** Beans whose members a model reads: timer durations and task dates. */
+  /**
+   * Beans whose members a model reads or calls: timer durations and task dates, and the steps a
+   * process calls with method expressions ({@code ${refundSteps.remind(caseReference, reminder)}})
+   * where a step only passes variables on.
+   */
   private static final Map<String, Set<String>> MEMBERS = Map.of(
+      "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
+      "cancellationSteps", Set.of("restore", "endAccess"),
+      "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "followUpAfter", "afterProcessorReminderUntilDeadline"));

@@ -94,8 +94,7 @@ class SubscriptionCancellationProcessTest {
     Mocks.register("recordRefundDecisionDelegate", new RecordRefundDecisionDelegate(steps));
     Mocks.register("refundLastPaymentDelegate", new RefundLastPaymentDelegate(steps));
     Mocks.register("confirmCancellationDelegate", new ConfirmCancellationDelegate(steps));
-    Mocks.register("restoreSubscriptionDelegate", new RestoreSubscriptionDelegate(steps));
-    Mocks.register("endAccessDelegate", new EndAccessDelegate(steps));
+    Mocks.register("cancellationSteps", steps);
   }
 
   @AfterEach

@@ -129,11 +129,10 @@ class PaymentDiscrepancyProcessTest {
     Mocks.register("discrepancyInvestigationOpenedListener", new DiscrepancyInvestigationOpenedListener(steps));
     Mocks.register("investigationStepValidator", new InvestigationStepValidator());
     Mocks.register("askProcessorDelegate", new AskProcessorDelegate(steps, clock));
-    Mocks.register("remindProcessorDelegate", new RemindProcessorDelegate(steps));
+    Mocks.register("discrepancySteps", steps);
     Mocks.register("recordProcessorAnswerDelegate", new RecordProcessorAnswerDelegate(clock));
     Mocks.register("noteProcessorSilentDelegate", new NoteProcessorSilentDelegate(clock));
     Mocks.register("askCustomerDetailsDelegate", new AskCustomerDetailsDelegate(steps, clock));
-    Mocks.register("remindCustomerDetailsDelegate", new RemindCustomerDetailsDelegate(steps));
     Mocks.register("resumeWithDetailsDelegate", new ResumeWithDetailsDelegate(steps, clock));
     Mocks.register("noteCustomerSilentDelegate", new NoteCustomerSilentDelegate(steps, clock));
     Mocks.register("recordLiabilityDelegate", new RecordLiabilityDelegate(steps));

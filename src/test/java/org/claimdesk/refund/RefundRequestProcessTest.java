@@ -92,17 +92,14 @@ class RefundRequestProcessTest {
     Mocks.register("reviewDecisionValidator", new ReviewDecisionValidator(steps));
     Mocks.register("fixOutcomeValidator", new FixOutcomeValidator(steps));
     Mocks.register("approvalDecisionValidator", new ApprovalDecisionValidator(steps));
-    Mocks.register("requestEvidenceDelegate", new RequestEvidenceDelegate(steps));
-    Mocks.register("remindCustomerDelegate", new RemindCustomerDelegate(steps));
-    Mocks.register("closeForSilenceDelegate", new CloseForSilenceDelegate(steps));
-    Mocks.register("sendAgentReplyDelegate", new SendAgentReplyDelegate(steps));
     Mocks.register("sendRefusalDelegate", new SendRefusalDelegate(steps));
     Mocks.register("presentOfferDelegate", new PresentOfferDelegate(steps));
     Mocks.register("recordAgreementDelegate", new RecordAgreementDelegate(steps));
     Mocks.register("refundPaymentDelegate", new RefundPaymentDelegate(steps));
     Mocks.register("creditWalletDelegate", new CreditWalletDelegate(steps));
     Mocks.register("confirmResolutionDelegate", new ConfirmResolutionDelegate(steps));
-    Mocks.register("askFeedbackDelegate", new AskFeedbackDelegate(steps));
+    // The steps that only pass variables on are called by method expressions on the steps bean itself.
+    Mocks.register("refundSteps", steps);
   }
 
   @AfterEach
