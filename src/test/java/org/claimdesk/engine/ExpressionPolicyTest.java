@@ -79,6 +79,16 @@ class ExpressionPolicyTest {
   }
 
   @Test
+  @DisplayName("a steps bean's allowed members may be called with variables; its money-moving members may not")
+  void stepsBeansOpenOnlyTheirListedMembers() {
+    assertThat(policy.refusals("${refundSteps.remind(caseReference, reminder)}")).isEmpty();
+    assertThat(policy.refusals("${cancellationSteps.endAccess(caseReference, subscriptionId, plan)}")).isEmpty();
+    assertThat(policy.refusals("${refundSteps.refundPayment(caseReference)}")).singleElement().asString()
+        .contains("refundSteps.refundPayment");
+    assertThat(policy.refusals("${refundSteps.remind(caseReference, execution)}")).isNotEmpty();
+  }
+
+  @Test
   @DisplayName("a refusal says what is refused")
   void refusalNamesThePart() {
     assertThat(policy.refusals("${jdbcCaseService.find('CD-1')}")).singleElement().asString()
