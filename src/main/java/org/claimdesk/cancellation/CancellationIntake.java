@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.variable.Variables;
-import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.ClaimIntake;
 import org.claimdesk.cases.FiledClaim;
@@ -55,27 +54,17 @@ class CancellationIntake {
     CancellationRequest claim = intake.checked(request == null ? null : request.normalized(), idempotencyKey);
     String requestHash = IdempotentRequests.requestHash(request.subscriptionId(), request.email(), request.mode(),
         String.valueOf(request.refundRequested()), request.reason(), request.language());
+    ClaimIntake.Subject subscription = subjectOf(claim);
+    // With no open case, an earlier cancellation whose process still runs answers: it stopped the
+    // billing at its start, and its case may be final while its process waits for the cycle's end.
     return intake.file(new ClaimIntake.Claim(CaseType.SUBSCRIPTION_CANCELLATION, IDEMPOTENCY_SCOPE, requestHash,
-        Locale.forLanguageTag(claim.language()), claim.describe(),
-        () -> subjectOf(claim), this::cancellationUnderWay,
-        created -> Variables.createVariables()
-            .putValueTyped(CancellationProcess.CASE_REFERENCE, Variables.stringValue(created.reference()))
-            .putValueTyped(CancellationProcess.SUBSCRIPTION_ID, Variables.stringValue(created.subjectId()))
+        Locale.forLanguageTag(claim.language()), claim.describe(), subscription, true,
+        Variables.createVariables()
+            .putValueTyped(CancellationProcess.SUBSCRIPTION_ID, Variables.stringValue(subscription.id()))
             .putValueTyped(CancellationProcess.MODE, Variables.stringValue(claim.mode()))
             .putValueTyped(CancellationProcess.REFUND_REQUESTED, Variables.booleanValue(claim.refundRequested()))
-            .putValueTyped(CancellationProcess.REASON, Variables.stringValue(claim.reason()))
-            .putValueTyped(CancellationProcess.POLICY_PROFILE, Variables.stringValue(created.policyProfile()))),
+            .putValueTyped(CancellationProcess.REASON, Variables.stringValue(claim.reason()))),
         idempotencyKey);
-  }
-
-  /** With no open case: the earlier cancellation that stopped billing, while its process still runs. */
-  private Optional<CaseRecord> cancellationUnderWay(ClaimIntake.Subject subject) {
-    boolean billingStopped = subscriptions.findSubscription(subject.id())
-        .map(s -> !s.billingActive())
-        .orElse(false);
-    return billingStopped
-        ? intake.withRunningProcess(CaseType.SUBSCRIPTION_CANCELLATION, subject.id())
-        : Optional.empty();
   }
 
   /**

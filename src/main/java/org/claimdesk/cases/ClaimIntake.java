@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -18,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.claimdesk.commerce.InvalidRecordException;
 import org.claimdesk.web.FieldProblem;
 import org.slf4j.Logger;
@@ -33,8 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every claim intake ({@code POST /api/refund-requests}, {@code /api/cancellation-requests},
- * ...) does once the request is checked, in one transaction: replay an {@code Idempotency-Key},
- * find the claim's subject for the claimant (422 otherwise), lock the subject's row so two claims
+ * ...) does once the request is checked and its subject found, in one straight line in the
+ * feature's transaction: replay an {@code Idempotency-Key}, lock the subject's row so two claims
  * on it take turns, answer with the case already open on it, or open a case and start its process
  * (business key = reference) and answer with the case as the process left it. A refused request
  * (400, 409, 422) writes nothing; a started process always has its case.
@@ -68,19 +67,20 @@ public class ClaimIntake {
   }
 
   /**
-   * A checked claim.
+   * A checked claim, all of it known before it is filed: no callbacks into the feature.
    *
    * @param idempotencyScope the scope of the claim's {@code Idempotency-Key}s (one per endpoint)
    * @param requestHash the request as compared for a replayed key ({@link IdempotentRequests#requestHash})
    * @param description the first timeline entry, {@code CLAIM_FILED}
-   * @param subject finds the subject for the claimant; throws the 422
-   * @param alsoOpen a case to answer with (200) when no case of the type is open on the subject,
-   *     or null: for a claim type whose case may be final while its process still acts on the subject
-   * @param startVariables the process's start variables, given the case just opened
+   * @param subject what the claim is about, found by the feature for the claimant (or its 422)
+   * @param answerWhileProcessRuns whether, with no case of the type open on the subject, the latest
+   *     case whose process still runs answers (200): for a claim type whose case may be final while
+   *     its process still acts on the subject
+   * @param startVariables the process's start variables besides {@code caseReference} and
+   *     {@code policyProfile}, which the intake adds from the case it opens
    */
   public record Claim(CaseType type, String idempotencyScope, String requestHash, Locale language,
-      String description, Supplier<Subject> subject, Function<Subject, Optional<CaseRecord>> alsoOpen,
-      Function<CaseRecord, VariableMap> startVariables) {
+      String description, Subject subject, boolean answerWhileProcessRuns, VariableMap startVariables) {
 
     public Claim {
       Objects.requireNonNull(type, "type");
@@ -92,6 +92,10 @@ public class ClaimIntake {
       Objects.requireNonNull(startVariables, "startVariables");
     }
   }
+
+  /** The start variables every process reads: the case's reference and its policy profile. */
+  public static final String CASE_REFERENCE = "caseReference";
+  public static final String POLICY_PROFILE = "policyProfile";
 
   private final Validator validator;
   private final JdbcCaseService cases;
@@ -165,10 +169,10 @@ public class ClaimIntake {
       log.info("Idempotency-Key replayed: case {}, status {}", replay.get().reference(), replay.get().status());
       return replay.get();
     }
-    Subject subject = claim.subject().get();
+    Subject subject = claim.subject();
     lock(subject);
     FiledClaim filed = cases.findOpen(claim.type(), subject.id())
-        .or(() -> claim.alsoOpen() == null ? Optional.empty() : claim.alsoOpen().apply(subject))
+        .or(() -> claim.answerWhileProcessRuns() ? withRunningProcess(claim.type(), subject.id()) : Optional.empty())
         .map(FiledClaim::existing)
         .orElseGet(() -> openCase(claim, subject));
     idempotentRequests.remember(key, filed);
@@ -193,7 +197,9 @@ public class ClaimIntake {
       CaseRecord created = cases.get(reference);
       ProcessInstance instance = runtime.createProcessInstanceByKey(claim.type().processKey())
           .businessKey(reference)
-          .setVariables(claim.startVariables().apply(created))
+          .setVariables(Variables.fromMap(claim.startVariables())
+              .putValueTyped(CASE_REFERENCE, Variables.stringValue(reference))
+              .putValueTyped(POLICY_PROFILE, Variables.stringValue(created.policyProfile())))
           .execute();
       cases.setProcessInstanceId(reference, instance.getId());
       // the process may have decided at once: answer with the case as it is now

@@ -63,17 +63,15 @@ class DiscrepancyIntake {
         : new Money(report.expectedAmount(), found.payment().money().currency());
     return intake.file(new ClaimIntake.Claim(CaseType.PAYMENT_DISCREPANCY, IDEMPOTENCY_SCOPE, requestHash,
         Locale.forLanguageTag(report.language()), report.describe(expected),
-        () -> new ClaimIntake.Subject(ClaimIntake.SubjectTable.PAYMENT, found.payment().id(),
-            found.order().customer().id()),
-        subject -> intake.withRunningProcess(CaseType.PAYMENT_DISCREPANCY, subject.id()),
-        created -> Variables.createVariables()
-            .putValueTyped(DiscrepancyProcess.CASE_REFERENCE, Variables.stringValue(created.reference()))
-            .putValueTyped(DiscrepancyProcess.PAYMENT_ID, Variables.stringValue(created.subjectId()))
+        new ClaimIntake.Subject(ClaimIntake.SubjectTable.PAYMENT, found.payment().id(), found.order().customer().id()),
+        // a follow-up (the case may be final) still answers for the payment
+        true,
+        Variables.createVariables()
+            .putValueTyped(DiscrepancyProcess.PAYMENT_ID, Variables.stringValue(found.payment().id()))
             .putValueTyped(DiscrepancyProcess.REPORT_KIND, Variables.stringValue(report.kind()))
             .putValueTyped(DiscrepancyProcess.REPORT_CHANNEL, Variables.stringValue(report.channel()))
             .putValueTyped(DiscrepancyProcess.REPORT_DESCRIPTION, Variables.stringValue(report.description()))
-            .putValueTyped(DiscrepancyProcess.EXPECTED_AMOUNT, Variables.longValue(report.expectedAmount()))
-            .putValueTyped(DiscrepancyProcess.POLICY_PROFILE, Variables.stringValue(created.policyProfile()))),
+            .putValueTyped(DiscrepancyProcess.EXPECTED_AMOUNT, Variables.longValue(report.expectedAmount()))),
         idempotencyKey);
   }
 

@@ -50,15 +50,13 @@ class RefundIntake {
     RefundRequest claim = intake.checked(request == null ? null : request.normalized(), idempotencyKey);
     String requestHash = IdempotentRequests.requestHash(request.orderId(), request.email(), request.reason(),
         request.description(), request.language());
+    ClaimIntake.Subject order = subjectOf(claim);
     return intake.file(new ClaimIntake.Claim(CaseType.REFUND_REQUEST, IDEMPOTENCY_SCOPE, requestHash,
-        Locale.forLanguageTag(claim.language()), claim.description(),
-        () -> subjectOf(claim), null,
-        created -> Variables.createVariables()
-            .putValueTyped(RefundProcess.CASE_REFERENCE, Variables.stringValue(created.reference()))
-            .putValueTyped(RefundProcess.ORDER_ID, Variables.stringValue(created.subjectId()))
+        Locale.forLanguageTag(claim.language()), claim.description(), order, false,
+        Variables.createVariables()
+            .putValueTyped(RefundProcess.ORDER_ID, Variables.stringValue(order.id()))
             .putValueTyped(RefundProcess.REASON, Variables.stringValue(claim.reason()))
-            .putValueTyped(RefundProcess.CLAIM_DESCRIPTION, Variables.stringValue(claim.description()))
-            .putValueTyped(RefundProcess.POLICY_PROFILE, Variables.stringValue(created.policyProfile()))),
+            .putValueTyped(RefundProcess.CLAIM_DESCRIPTION, Variables.stringValue(claim.description()))),
         idempotencyKey);
   }
 

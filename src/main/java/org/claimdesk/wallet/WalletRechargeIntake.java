@@ -49,14 +49,12 @@ class WalletRechargeIntake {
     WalletRechargeRequest claim = intake.checked(request == null ? null : request.normalized(), idempotencyKey);
     String requestHash = IdempotentRequests.requestHash(request.orderId(), request.payerName(), request.email(),
         request.language());
+    ClaimIntake.Subject order = subjectOf(claim);
     return intake.file(new ClaimIntake.Claim(CaseType.WALLET_RECHARGE_ISSUE, IDEMPOTENCY_SCOPE, requestHash,
-        Locale.forLanguageTag(claim.language()), claim.describe(),
-        () -> subjectOf(claim), null,
-        created -> Variables.createVariables()
-            .putValueTyped(WalletProcess.CASE_REFERENCE, Variables.stringValue(created.reference()))
-            .putValueTyped(WalletProcess.ORDER_ID, Variables.stringValue(created.subjectId()))
-            .putValueTyped(WalletProcess.PAYER_NAME, Variables.stringValue(claim.payerName()))
-            .putValueTyped(WalletProcess.POLICY_PROFILE, Variables.stringValue(created.policyProfile()))),
+        Locale.forLanguageTag(claim.language()), claim.describe(), order, false,
+        Variables.createVariables()
+            .putValueTyped(WalletProcess.ORDER_ID, Variables.stringValue(order.id()))
+            .putValueTyped(WalletProcess.PAYER_NAME, Variables.stringValue(claim.payerName()))),
         idempotencyKey);
   }
 
