@@ -1,6 +1,7 @@
 package org.claimdesk.engine;
 
 import org.claimdesk.demo.DemoUsers;
+import org.claimdesk.engine.tuning.EngineTableTuning;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;

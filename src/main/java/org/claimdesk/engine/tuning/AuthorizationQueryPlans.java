@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import java.sql.Connection;
 import java.sql.SQLException;

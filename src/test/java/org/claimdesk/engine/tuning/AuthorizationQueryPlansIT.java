@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

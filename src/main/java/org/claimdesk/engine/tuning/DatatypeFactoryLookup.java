@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;

@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class EngineTableTuning {
+public class EngineTableTuning {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineTableTuning.class);
 
@@ -64,7 +64,7 @@ class EngineTableTuning {
     this.jdbc = jdbc;
   }
 
-  void ensure() {
+  public void ensure() {
     if (!onPostgres()) {
       return;
     }

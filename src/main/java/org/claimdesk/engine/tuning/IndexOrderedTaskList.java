@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +35,8 @@ class IndexOrderedTaskList extends AbstractProcessEnginePlugin {
 
   /** The engine's name for its task list, which {@link DbSqlSessionFactory#mapStatement} maps. */
   static final String CAMUNDA_STATEMENT = "selectTaskByQueryCriteria";
-  static final String STATEMENT = "org.claimdesk.engine.IndexOrderedTaskList.selectTaskByQueryCriteriaInIndexOrder";
-  private static final String MAPPER = "org/claimdesk/engine/IndexOrderedTaskList.xml";
+  static final String STATEMENT = "org.claimdesk.engine.tuning.IndexOrderedTaskList.selectTaskByQueryCriteriaInIndexOrder";
+  private static final String MAPPER = "org/claimdesk/engine/tuning/IndexOrderedTaskList.xml";
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

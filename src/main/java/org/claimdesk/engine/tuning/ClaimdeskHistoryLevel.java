@@ -1,4 +1,4 @@
-package org.claimdesk.engine;
+package org.claimdesk.engine.tuning;
 
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.FORM_PROPERTY_UPDATE;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_ADD;
