@@ -9,6 +9,7 @@ import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.PayoutDecision;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.commerce.SubscriptionService;
 import org.claimdesk.notification.CustomerMessage;
@@ -67,14 +68,20 @@ public class CancellationSteps {
   public void recordRefundDecision(String reference, Money refund, Money lastPayment, String ruleId) {
     cases.change(reference, CaseChange.decided(CaseStatus.IN_PAYMENT, outcomeOf(refund, lastPayment), ruleId)
         .noReplyDue());
+    // what the payout step pays, kept in the database (issue #20 point 2)
+    cases.decidePayout(reference, REFUND_STEP, new PayoutDecision(null, refund));
   }
 
   /**
-   * SC-3: refunds the decided amount of the subscription's last payment. The subscription is the
-   * case's, the payment its last one in the merchant's records ({@link CasePayouts} checks that
-   * the payment is the customer's and the amount within what is left of it).
+   * SC-3: refunds the decided amount of the subscription's last payment. The amount is the
+   * decision recorded on the case ({@link #recordRefundDecision}), the subscription the case's, the
+   * payment its last one in the merchant's records: nothing from a process variable
+   * ({@link CasePayouts} checks that the payment is the customer's and the amount within what is
+   * left of it).
    */
-  public PayoutReceipt refundLastPayment(String reference, Money refund) {
+  public PayoutReceipt refundLastPayment(String reference) {
+    Money refund = cases.decidedPayout(reference, REFUND_STEP).map(PayoutDecision::amount).orElseThrow(() ->
+        new IllegalStateException("Case " + reference + " has no refund decision to pay"));
     String subscriptionId = cases.find(reference).orElseThrow(() -> new IllegalStateException("No case " + reference))
         .subjectId();
     String paymentId = subscriptions.findSubscription(subscriptionId).orElseThrow(() ->

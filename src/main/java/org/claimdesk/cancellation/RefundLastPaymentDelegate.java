@@ -17,8 +17,8 @@ public class RefundLastPaymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CancellationVariables v = CancellationVariables.of(execution);
-    // the case is the business key; its subscription and that subscription's last payment come from the database
-    steps.refundLastPayment(execution.getProcessBusinessKey(), v.refund());
+    // the case is the business key; the decided amount, its subscription and that subscription's
+    // last payment come from the database
+    steps.refundLastPayment(execution.getProcessBusinessKey());
   }
 }

@@ -45,6 +45,16 @@ public interface CaseService {
     change(reference, CaseChange.keepStatus().offer(offer));
   }
 
+  /**
+   * Records the money the case decided to move under {@code decision} ({@code refund},
+   * {@code round-2}), replacing an earlier decision under that key; null withdraws it. The
+   * payout step reads it back with {@link #decidedPayout}.
+   */
+  void decidePayout(String reference, String decision, PayoutDecision payout);
+
+  /** What the case decided to move under {@code decision}, if anything. */
+  java.util.Optional<PayoutDecision> decidedPayout(String reference, String decision);
+
   /** A first reply that was not sent in time (SL-1), for the managers' figures. */
   void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt);
 

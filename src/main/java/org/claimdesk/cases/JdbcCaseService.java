@@ -395,6 +395,41 @@ public class JdbcCaseService implements CaseService {
     return offer.description() == null || offer.description().isBlank() ? offer.type().name() : offer.description();
   }
 
+  @Override
+  public void decidePayout(String reference, String decision, PayoutDecision payout) {
+    Objects.requireNonNull(decision, "decision");
+    jdbc.sql("delete from claimdesk.case_payout_decision where case_reference = :reference and decision = :decision")
+        .param("reference", reference)
+        .param("decision", decision)
+        .update();
+    if (payout == null) {
+      return;
+    }
+    jdbc.sql("""
+            insert into claimdesk.case_payout_decision (case_reference, decision, payment_id, amount, currency,
+                decided_at)
+            values (:reference, :decision, :paymentId, :amount, :currency, :now)""")
+        .param("reference", reference)
+        .param("decision", decision)
+        .param("paymentId", payout.paymentId(), Types.VARCHAR)
+        .param("amount", payout.amount().amount())
+        .param("currency", payout.amount().currencyCode())
+        .param("now", DbTimes.toDb(clock.instant()))
+        .update();
+  }
+
+  @Override
+  public Optional<PayoutDecision> decidedPayout(String reference, String decision) {
+    return jdbc.sql("""
+            select payment_id, amount, currency from claimdesk.case_payout_decision
+            where case_reference = :reference and decision = :decision""")
+        .param("reference", reference)
+        .param("decision", decision)
+        .query((rs, row) -> new PayoutDecision(rs.getString("payment_id"),
+            Money.of(rs.getLong("amount"), rs.getString("currency").strip())))
+        .optional();
+  }
+
   /** Records the breach once per task and due date: a repeated call (a retried job) adds nothing. */
   @Override
   public void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt) {

@@ -21,7 +21,8 @@ public class AdjustBalanceDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
-    PayoutReceipt receipt = steps.adjustBalance(execution.getProcessBusinessKey(), v.round(), v.rectifyAmount());
+    // the amount is the round's decision, from the database
+    PayoutReceipt receipt = steps.adjustBalance(execution.getProcessBusinessKey(), v.round());
     v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
   }
 }

@@ -3,12 +3,14 @@ package org.claimdesk.discrepancy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.claimdesk.cases.CaseChange;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.PayoutDecision;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.notification.CustomerMessage;
@@ -109,14 +111,34 @@ public class DiscrepancySteps {
    * found. {@link CasePayouts} refuses a payment that is not the case's customer's and any amount
    * beyond what is left of the reported payment.
    */
-  public PayoutReceipt refund(String reference, int round, String paymentId, Money amount) {
-    return payouts.refund(reference, "refund-" + round, paymentId, amount);
+  public PayoutReceipt refund(String reference, int round) {
+    PayoutDecision decided = rectificationOf(reference, round);
+    return payouts.refund(reference, "refund-" + round, decided.paymentId(), decided.amount());
   }
 
   /** PD-4: the balance adjustment, a wallet credit, once per case and round. */
-  public PayoutReceipt adjustBalance(String reference, int round, Money amount) {
-    // the wallet is the case's customer's, from the case record
-    return payouts.credit(reference, "adjust-" + round, amount);
+  public PayoutReceipt adjustBalance(String reference, int round) {
+    // the wallet is the case's customer's, from the case record; the amount the round's decision
+    return payouts.credit(reference, "adjust-" + round, rectificationOf(reference, round).amount());
+  }
+
+  /**
+   * Records what a round's finding moves (issue #20 point 2): the investigator's, checked by the
+   * form rules, or the automatic checks' for a proven duplicate; none withdraws an earlier one. The
+   * payout steps pay this, read from the database, whatever the process variables say since.
+   */
+  public void decideRectification(String reference, int round, Optional<Rectification.Amount> amount) {
+    cases.decidePayout(reference, roundDecision(round),
+        amount.map(a -> new PayoutDecision(a.paymentId(), a.amount())).orElse(null));
+  }
+
+  private PayoutDecision rectificationOf(String reference, int round) {
+    return cases.decidedPayout(reference, roundDecision(round)).orElseThrow(() -> new IllegalStateException(
+        "Case " + reference + " has no decided rectification in round " + round));
+  }
+
+  static String roundDecision(int round) {
+    return "round-" + round;
   }
 
   /** The case's outcome for a decision: what the customer got, and under which rule. */

@@ -13,12 +13,20 @@ import org.springframework.stereotype.Component;
  * Task_ReviewClaim (investigate-discrepancy), on complete: the next step must be whole (whom to
  * ask and what; or the cause, the conclusion and an amount that can be right), so that a bad
  * form is refused in Tasklist instead of failing later. For a finding, it prepares what the
- * decision moves: {@code rectifyAmount} and {@code rectifyPaymentId} ({@link Rectification}).
+ * decision moves ({@link Rectification}): recorded on the case, which the payout steps pay
+ * ({@link DiscrepancySteps#decideRectification}), and shown as {@code rectifyAmount} and
+ * {@code rectifyPaymentId}.
  */
 @Component
 public class InvestigationStepValidator implements TaskListener {
 
   private static final int MAX_TEXT = 4000;
+
+  private final DiscrepancySteps steps;
+
+  public InvestigationStepValidator(DiscrepancySteps steps) {
+    this.steps = steps;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -36,7 +44,7 @@ public class InvestigationStepValidator implements TaskListener {
     }
   }
 
-  private static void recordFinding(DiscrepancyVariables v) {
+  private void recordFinding(DiscrepancyVariables v) {
     Cause cause = Cause.valueOf(oneOf(v, DiscrepancyVariables.CAUSE, "what happened",
         java.util.Arrays.stream(Cause.values()).map(Cause::name).toList()));
     requireText(v, DiscrepancyVariables.CONCLUSION, "Write your conclusion for the customer.");
@@ -59,6 +67,7 @@ public class InvestigationStepValidator implements TaskListener {
     }
     v.set(DiscrepancyVariables.RECTIFY_AMOUNT, amount.map(a -> a.amount().amount()).orElse(null));
     v.set(DiscrepancyVariables.RECTIFY_PAYMENT_ID, amount.map(Rectification.Amount::paymentId).orElse(null));
+    steps.decideRectification(v.caseReference(), v.round(), amount);
   }
 
   private static Money typedAmount(DiscrepancyVariables v, Money paid) {

@@ -22,8 +22,8 @@ public class RefundDiscrepancyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DiscrepancyVariables v = DiscrepancyVariables.of(execution);
-    PayoutReceipt receipt = steps.refund(execution.getProcessBusinessKey(), v.round(),
-        v.string(DiscrepancyVariables.RECTIFY_PAYMENT_ID), v.rectifyAmount());
+    // the payment and the amount are the round's decision, from the database
+    PayoutReceipt receipt = steps.refund(execution.getProcessBusinessKey(), v.round());
     v.set(DiscrepancyVariables.ADJUSTMENT_REFERENCE, receipt.reference());
   }
 }

@@ -1,5 +1,7 @@
 package org.claimdesk.discrepancy;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.claimdesk.commerce.Money;
@@ -16,11 +18,14 @@ public class RunDiscrepancyChecksDelegate implements JavaDelegate {
   private final DiscrepancyFacts facts;
   private final DiscrepancyChecks checks;
   private final DiscrepancyFindings findings;
+  private final DiscrepancySteps steps;
 
-  public RunDiscrepancyChecksDelegate(DiscrepancyFacts facts, DiscrepancyChecks checks, DiscrepancyFindings findings) {
+  public RunDiscrepancyChecksDelegate(DiscrepancyFacts facts, DiscrepancyChecks checks, DiscrepancyFindings findings,
+      DiscrepancySteps steps) {
     this.facts = facts;
     this.checks = checks;
     this.findings = findings;
+    this.steps = steps;
   }
 
   @Override
@@ -45,6 +50,8 @@ public class RunDiscrepancyChecksDelegate implements JavaDelegate {
       v.set(DiscrepancyVariables.CONCLUSION, null);
       v.set(DiscrepancyVariables.RECTIFY_PAYMENT_ID, result.duplicatePaymentId());
       v.set(DiscrepancyVariables.RECTIFY_AMOUNT, loaded.payment().amount());
+      steps.decideRectification(v.caseReference(), v.round(),
+          Optional.of(new Rectification.Amount(loaded.payment().money(), result.duplicatePaymentId())));
     }
   }
 }

@@ -125,6 +125,20 @@ class SubscriptionCancellationProcessTest {
   }
 
   @Test
+  @DisplayName("SC-3 / #20 point 2: the refund paid is the decision on the case; a refund variable raised before the payout job changes nothing")
+  void SC3_refundPaidIsTheRecordedDecision() {
+    ProcessInstance cancellation = cancel(6, "END_OF_CYCLE", true, "NO_LONGER_NEEDED", "standard");
+    assertThat(cases.decidedPayout(REF, CancellationSteps.REFUND_STEP))
+        .hasValueSatisfying(decided -> assertThat(decided.amount()).isEqualTo(Money.of(1999, "EUR")));
+
+    // what someone with the engine's rights could do between the decision and the payout
+    engine.getRuntimeService().setVariable(cancellation.getId(), CancellationVariables.REFUND_AMOUNT_MINOR, 999_999L);
+    executeAsyncJobs(cancellation);
+
+    assertThat(payouts.payouts.get(REF + ":refund").amount()).isEqualTo(Money.of(1999, "EUR"));
+  }
+
+  @Test
   @DisplayName("SC-3: cancelled 8 days after the last payment: no refund, future billing stopped")
   void SC3_noRefundAfterSevenDays() {
     ProcessInstance cancellation = cancel(8, "END_OF_CYCLE", true, "NO_LONGER_NEEDED", "standard");

@@ -125,9 +125,9 @@ class PaymentDiscrepancyProcessTest {
     Mocks.register("answerOutsideWindowDelegate", new AnswerOutsideWindowDelegate(steps, times));
     Mocks.register("acknowledgeReportDelegate", new AcknowledgeReportDelegate(steps));
     Mocks.register("runDiscrepancyChecksDelegate", new RunDiscrepancyChecksDelegate(facts,
-        new DiscrepancyChecks(payments, processor, PROPERTIES), findings));
+        new DiscrepancyChecks(payments, processor, PROPERTIES), findings, steps));
     Mocks.register("discrepancyInvestigationOpenedListener", new DiscrepancyInvestigationOpenedListener(steps));
-    Mocks.register("investigationStepValidator", new InvestigationStepValidator());
+    Mocks.register("investigationStepValidator", new InvestigationStepValidator(steps));
     Mocks.register("askProcessorDelegate", new AskProcessorDelegate(steps, clock));
     Mocks.register("discrepancySteps", steps);
     Mocks.register("recordProcessorAnswerDelegate", new RecordProcessorAnswerDelegate(clock));
@@ -292,6 +292,23 @@ class PaymentDiscrepancyProcessTest {
     assertThat(credit.target()).isEqualTo("cus-1");
     assertThat(credit.amount()).isEqualTo(Money.of(1000, "EUR"));
     assertThat(caseRecord().outcome()).isEqualTo(CaseOutcome.CREDITED);
+  }
+
+  @Test
+  @DisplayName("PD-4 / #20 point 2: the credit paid is the round's decision on the case; rectify variables changed before the payout job change nothing")
+  void PD4_paidAmountIsTheRecordedDecision() {
+    ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10)), 5900),
+        DiscrepancyKind.AMOUNT_MISMATCH);
+    recordFinding(Cause.OVERCHARGED, "BALANCE_ADJUSTMENT", null, "You were charged 10 euros too much.");
+    assertThat(cases.decidedPayout(REF, "round-1"))
+        .hasValueSatisfying(decided -> assertThat(decided.amount()).isEqualTo(Money.of(1000, "EUR")));
+
+    // what someone with the engine's rights could do between the decision and the payout
+    engine.getRuntimeService().setVariable(report.getId(), DiscrepancyVariables.RECTIFY_AMOUNT, 590_000L);
+    engine.getRuntimeService().setVariable(report.getId(), DiscrepancyVariables.RECTIFY_PAYMENT_ID, "pay-other");
+    EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
+
+    assertThat(payouts.payouts.get(REF + ":adjust-1").amount()).isEqualTo(Money.of(1000, "EUR"));
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.claimdesk.cases.CaseStatus;
 import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.CustomerContact;
 import org.claimdesk.cases.EvidenceItem;
+import org.claimdesk.cases.PayoutDecision;
 
 /** The case record in memory, for process tests: state a test can assert on. */
 public class FakeCases implements CaseService {
@@ -28,6 +29,7 @@ public class FakeCases implements CaseService {
   public final List<SlaBreach> breaches = new ArrayList<>();
   public final Map<String, List<EvidenceItem>> evidence = new HashMap<>();
   private final Map<String, Integer> changes = new HashMap<>();
+  private final Map<String, PayoutDecision> payoutDecisions = new HashMap<>();
 
   public void open(String reference, String orderId, String profile, Instant openedAt) {
     cases.put(reference, new CaseRecord(reference, CaseType.REFUND_REQUEST, CaseStatus.RECEIVED, null, null, profile,
@@ -55,6 +57,20 @@ public class FakeCases implements CaseService {
     CaseOffer offer = change.offer() == null ? c.offer() : change.offer().value();
     put(new CaseRecord(c.reference(), c.type(), status, outcome, ruleId, c.policyProfile(), c.policyVersion(),
         c.customerId(), c.subjectId(), c.language(), c.openedAt(), replyDueBy, offer));
+  }
+
+  @Override
+  public void decidePayout(String reference, String decision, PayoutDecision payout) {
+    if (payout == null) {
+      payoutDecisions.remove(reference + "/" + decision);
+    } else {
+      payoutDecisions.put(reference + "/" + decision, payout);
+    }
+  }
+
+  @Override
+  public Optional<PayoutDecision> decidedPayout(String reference, String decision) {
+    return Optional.ofNullable(payoutDecisions.get(reference + "/" + decision));
   }
 
   /** How many times the case row was written since it was opened. */
