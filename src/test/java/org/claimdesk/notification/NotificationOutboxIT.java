@@ -55,10 +55,7 @@ class NotificationOutboxIT {
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-    registry.add("claimdesk.notification.from", () -> "support@claimdesk.example");
-    registry.add("claimdesk.notification.dispatch-interval", () -> "PT1H");
+    TestSmtp.mailTo(registry, SMTP_PORT);
   }
 
   @MockitoSpyBean

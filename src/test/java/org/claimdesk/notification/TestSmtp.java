@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.BodyPart;
@@ -27,6 +29,17 @@ public final class TestSmtp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Points the application at the test's SMTP server, from {@code support@claimdesk.example}, with
+   * the scheduled dispatcher out of the way (the email goes out after the commit).
+   */
+  public static void mailTo(DynamicPropertyRegistry registry, int port) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> port);
+    registry.add("claimdesk.notification.from", () -> "support@claimdesk.example");
+    registry.add("claimdesk.notification.dispatch-interval", () -> "PT1H");
   }
 
   public static ServerSetup smtpOn(int port) {
