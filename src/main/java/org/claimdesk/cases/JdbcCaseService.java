@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -296,62 +297,48 @@ public class JdbcCaseService implements CaseService {
     if (change.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
     CaseStatus status = change.status();
     Closing closing = status != null && status.isFinal() ? closingOf(reference) : null;
-    JdbcClient.StatementSpec update = jdbc.sql("update claimdesk.claim_case set "
-            + String.join(", ", assignmentsOf(change)) + " where reference = :reference")
-        .param("now", DbTimes.toDb(now))
-        .param("reference", reference);
+    List<String> assignments = new ArrayList<>(List.of("updated_at = :now"));
+    MapSqlParameterSource values = new MapSqlParameterSource()
+        .addValue("now", DbTimes.toDb(clock.instant()))
+        .addValue("reference", reference);
     if (status != null) {
-      update = update.param("status", status.name());
+      assignments.add("status = :status");
+      assignments.add(status.isFinal() ? "closed_at = coalesce(closed_at, :now)" : "closed_at = null");
+      values.addValue("status", status.name());
     }
     if (change.replyDueBy() != null) {
-      update = update.param("replyDueBy", DbTimes.toDb(change.replyDueBy().value()), Types.TIMESTAMP_WITH_TIMEZONE);
+      assignments.add("reply_due_by = :replyDueBy");
+      values.addValue("replyDueBy", DbTimes.toDb(change.replyDueBy().value()), Types.TIMESTAMP_WITH_TIMEZONE);
     }
     if (change.decision() != null) {
       CaseChange.Decision decision = change.decision().value();
       CaseOutcome outcome = decision == null ? null : decision.outcome();
-      update = update.param("outcome", outcome == null ? null : outcome.name(), Types.VARCHAR)
-          .param("ruleId", decision == null ? null : decision.ruleId(), Types.VARCHAR);
+      assignments.add("outcome = :outcome");
+      assignments.add("rule_id = :ruleId");
+      values.addValue("outcome", outcome == null ? null : outcome.name(), Types.VARCHAR)
+          .addValue("ruleId", decision == null ? null : decision.ruleId(), Types.VARCHAR);
     }
     if (change.offer() != null) {
       CaseOffer offer = change.offer().value();
       Money amount = offer == null ? null : offer.amount();
-      update = update.param("offerType", offer == null ? null : offer.type().name(), Types.VARCHAR)
-          .param("offerAmount", amount == null ? null : amount.amount(), Types.BIGINT)
-          .param("offerCurrency", amount == null ? null : amount.currencyCode(), Types.CHAR)
-          .param("offerDescription", offer == null ? null : offerDescription(offer), Types.VARCHAR);
+      assignments.add("offer_type = :offerType");
+      assignments.add("offer_amount = :offerAmount");
+      assignments.add("offer_currency = :offerCurrency");
+      assignments.add("offer_description = :offerDescription");
+      values.addValue("offerType", offer == null ? null : offer.type().name(), Types.VARCHAR)
+          .addValue("offerAmount", amount == null ? null : amount.amount(), Types.BIGINT)
+          .addValue("offerCurrency", amount == null ? null : amount.currencyCode(), Types.CHAR)
+          .addValue("offerDescription", offer == null ? null : offerDescription(offer), Types.VARCHAR);
     }
-    requireOne(update.update(), reference);
+    requireOne(jdbc.sql("update claimdesk.claim_case set " + String.join(", ", assignments)
+        + " where reference = :reference").paramSource(values).update(), reference);
     if (closing != null && closing.closedAt() == null) {
       CaseOutcome outcome = change.decision() != null && change.decision().value() != null
           ? change.decision().value().outcome() : closing.outcome();
       events.publishEvent(new CaseEvent.Closed(reference, closing.type(), status, outcome));
     }
-  }
-
-  /** The SET list of a change; its parameters are named after the columns. */
-  private static List<String> assignmentsOf(CaseChange change) {
-    List<String> assignments = new ArrayList<>(List.of("updated_at = :now"));
-    if (change.status() != null) {
-      assignments.add("status = :status");
-      assignments.add(change.status().isFinal() ? "closed_at = coalesce(closed_at, :now)" : "closed_at = null");
-    }
-    if (change.replyDueBy() != null) {
-      assignments.add("reply_due_by = :replyDueBy");
-    }
-    if (change.decision() != null) {
-      assignments.add("outcome = :outcome");
-      assignments.add("rule_id = :ruleId");
-    }
-    if (change.offer() != null) {
-      assignments.add("offer_type = :offerType");
-      assignments.add("offer_amount = :offerAmount");
-      assignments.add("offer_currency = :offerCurrency");
-      assignments.add("offer_description = :offerDescription");
-    }
-    return assignments;
   }
 
   /** What closing a case needs to know, read with the row locked for the update that follows. */
