@@ -45,6 +45,8 @@ public class IdempotentRequests {
   /** The request header. */
   public static final String HEADER = "Idempotency-Key";
   public static final int MAX_KEY_LENGTH = 128;
+  /** The row of one key: its value, endpoint and caller (the primary key, V12). */
+  private static final String KEY_MATCHES = "idempotency_key = :key and scope = :scope and caller = :caller";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:~+/=-]{0,127}");
 
   private final JdbcClient jdbc;
@@ -124,12 +126,9 @@ public class IdempotentRequests {
         if (stored.isPresent()) {
           delete(key);
         }
-        jdbc.sql("""
+        byKey(jdbc.sql("""
                 insert into claimdesk.idempotent_request (idempotency_key, scope, caller, request_hash, created_at)
-                values (:key, :scope, :caller, :hash, :now)""")
-            .param("key", key.value())
-            .param("scope", key.scope())
-            .param("caller", key.caller())
+                values (:key, :scope, :caller, :hash, :now)"""), key)
             .param("hash", requestHash)
             .param("now", DbTimes.toDb(now))
             .update();
@@ -180,14 +179,10 @@ public class IdempotentRequests {
 
   /** Records the answer the request with {@code key} gave: which case, which status. */
   public void complete(Key key, String caseReference, int responseStatus) {
-    int updated = jdbc.sql("""
-            update claimdesk.idempotent_request set case_reference = :reference, response_status = :status
-            where idempotency_key = :key and scope = :scope and caller = :caller""")
+    int updated = byKey(jdbc.sql("update claimdesk.idempotent_request"
+            + " set case_reference = :reference, response_status = :status where " + KEY_MATCHES), key)
         .param("reference", caseReference)
         .param("status", responseStatus)
-        .param("key", key.value())
-        .param("scope", key.scope())
-        .param("caller", key.caller())
         .update();
     if (updated != 1) {
       throw new IllegalStateException("Idempotency key not claimed before completing it");
@@ -213,26 +208,21 @@ public class IdempotentRequests {
     return deleted;
   }
 
+  private static JdbcClient.StatementSpec byKey(JdbcClient.StatementSpec statement, Key key) {
+    return statement.param("key", key.value()).param("scope", key.scope()).param("caller", key.caller());
+  }
+
   private boolean expired(Stored stored, Instant now) {
     return stored.createdAt().isBefore(now.minus(properties.retention()));
   }
 
   private void delete(Key key) {
-    jdbc.sql("delete from claimdesk.idempotent_request"
-            + " where idempotency_key = :key and scope = :scope and caller = :caller")
-        .param("key", key.value())
-        .param("scope", key.scope())
-        .param("caller", key.caller())
-        .update();
+    byKey(jdbc.sql("delete from claimdesk.idempotent_request where " + KEY_MATCHES), key).update();
   }
 
   private Optional<Stored> find(Key key) {
-    return jdbc.sql("""
-            select request_hash, case_reference, response_status, created_at from claimdesk.idempotent_request
-            where idempotency_key = :key and scope = :scope and caller = :caller""")
-        .param("key", key.value())
-        .param("scope", key.scope())
-        .param("caller", key.caller())
+    return byKey(jdbc.sql("select request_hash, case_reference, response_status, created_at"
+            + " from claimdesk.idempotent_request where " + KEY_MATCHES), key)
         .query((rs, row) -> new Stored(rs.getString("request_hash"), rs.getString("case_reference"),
             rs.getInt("response_status"), DbTimes.fromDb(rs, "created_at")))
         .optional();
