@@ -1,5 +1,7 @@
 package org.claimdesk.discrepancy;
 
+import org.claimdesk.cases.ClaimIntake;
+
 /**
  * The {@code payment-discrepancy} process's contract with the rest of the application: its key,
  * the variables it is started with, and the messages it waits for (each correlated by business
@@ -10,7 +12,7 @@ public final class DiscrepancyProcess {
   public static final String KEY = "payment-discrepancy";
 
   // Variables the process is started with.
-  public static final String CASE_REFERENCE = "caseReference";
+  public static final String CASE_REFERENCE = ClaimIntake.CASE_REFERENCE;
   /** The shop's id of the payment the report names. */
   public static final String PAYMENT_ID = "paymentId";
   /** A {@link DiscrepancyKind} name. */
@@ -22,7 +24,7 @@ public final class DiscrepancyProcess {
   /** Long, optional: what the customer expected to pay, in minor units of the payment's currency. */
   public static final String EXPECTED_AMOUNT = "expectedAmount";
   /** {@code standard} or {@code strict}, as recorded on the case. */
-  public static final String POLICY_PROFILE = "policyProfile";
+  public static final String POLICY_PROFILE = ClaimIntake.POLICY_PROFILE;
 
   /**
    * The processor or the bank answered the investigator's request (PD-3); carries

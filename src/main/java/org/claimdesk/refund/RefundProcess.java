@@ -1,5 +1,7 @@
 package org.claimdesk.refund;
 
+import org.claimdesk.cases.ClaimIntake;
+
 /**
  * The {@code refund-request} process's contract with the rest of the application: its key, the
  * variables it is started with, and the messages it waits for (correlated by business key, which
@@ -10,14 +12,14 @@ public final class RefundProcess {
   public static final String KEY = "refund-request";
 
   // Variables the process is started with.
-  public static final String CASE_REFERENCE = "caseReference";
+  public static final String CASE_REFERENCE = ClaimIntake.CASE_REFERENCE;
   public static final String ORDER_ID = "orderId";
   /** NOT_DELIVERED, NOT_AS_DESCRIBED, SERVICE_ISSUE, BILLING_ERROR, CHANGED_MIND or OTHER. */
   public static final String REASON = "reason";
   /** The customer's own words. */
   public static final String CLAIM_DESCRIPTION = "claimDescription";
   /** {@code standard} or {@code strict}, as recorded on the case. */
-  public static final String POLICY_PROFILE = "policyProfile";
+  public static final String POLICY_PROFILE = ClaimIntake.POLICY_PROFILE;
 
   // Messages the process waits for. A correlation that finds no waiting process means the case
   // is not waiting for that: the customer API answers 409.
