@@ -1,7 +1,6 @@
 package org.claimdesk.notification;
 
 import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -22,14 +21,11 @@ final class PrivateLinks {
 
   /** The link with the placeholder for its token; a link without a token as it is. */
   static String redacted(String privateLink) {
-    UriComponents link = UriComponentsBuilder.fromUriString(privateLink).build();
-    if (!link.getQueryParams().containsKey(TOKEN_PARAMETER)) {
+    UriComponentsBuilder link = UriComponentsBuilder.fromUriString(privateLink);
+    if (!link.build().getQueryParams().containsKey(TOKEN_PARAMETER)) {
       return privateLink;
     }
-    return UriComponentsBuilder.fromUriString(privateLink)
-        .replaceQueryParam(TOKEN_PARAMETER, TOKEN_PLACEHOLDER)
-        .build()
-        .toUriString();
+    return link.replaceQueryParam(TOKEN_PARAMETER, TOKEN_PLACEHOLDER).build().toUriString();
   }
 
   /**
