@@ -27,22 +27,12 @@ public interface CaseService {
     change(reference, CaseChange.to(status));
   }
 
-  /** When the next reply to the customer is due (SL-1); null when none is owed. */
-  default void setReplyDueBy(String reference, Instant replyDueBy) {
-    change(reference, CaseChange.keepStatus().replyDueBy(replyDueBy));
-  }
-
   /**
    * Records a decision: final (RESOLVED, REJECTED, CLOSED) or not; {@code ruleId} may be null. A
    * final one also clears the reply date.
    */
   default void recordOutcome(String reference, CaseStatus status, CaseOutcome outcome, String ruleId) {
     change(reference, CaseChange.decided(status, outcome, ruleId));
-  }
-
-  /** The offer put to the customer; null withdraws it. */
-  default void recordOffer(String reference, CaseOffer offer) {
-    change(reference, CaseChange.keepStatus().offer(offer));
   }
 
   /**

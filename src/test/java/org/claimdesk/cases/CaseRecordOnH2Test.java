@@ -85,9 +85,8 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
     String reference = opened.reference();
     Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
 
-    processView.updateStatus(reference, CaseStatus.WAITING_FOR_CUSTOMER);
-    processView.setReplyDueBy(reference, due);
-    processView.recordOffer(reference, new CaseOffer(OfferType.ALTERNATIVE, null, "A second session"));
+    processView.change(reference, CaseChange.to(CaseStatus.WAITING_FOR_CUSTOMER).replyDueBy(due)
+        .offer(new CaseOffer(OfferType.ALTERNATIVE, null, "A second session")));
     processView.recordSlaBreach(reference, "Task_ReviewClaim", due, due.plusSeconds(1));
     processView.recordSlaBreach(reference, "Task_ReviewClaim", due, due.plusSeconds(2));
     processView.appendTimeline(reference, "AGENT_REPLY", "We are looking into it.");
@@ -103,9 +102,8 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
         .containsExactly("CLAIM_FILED", "AGENT_REPLY");
     assertThat(processView.contactOf(reference)).isEqualTo(new CustomerContact("Case Tester", email, Locale.ENGLISH));
 
-    processView.recordOffer(reference, new CaseOffer(OfferType.PARTIAL_REFUND, Money.of(4500, "EUR"), "Half"));
-    processView.setReplyDueBy(reference, null);
-    processView.recordOutcome(reference, CaseStatus.RESOLVED, CaseOutcome.PARTIALLY_REFUNDED, "RF-4");
+    processView.change(reference, CaseChange.decided(CaseStatus.RESOLVED, CaseOutcome.PARTIALLY_REFUNDED, "RF-4")
+        .offer(new CaseOffer(OfferType.PARTIAL_REFUND, Money.of(4500, "EUR"), "Half")));
     record = processView.get(reference);
     assertThat(record.offer().amount()).isEqualTo(Money.of(4500, "EUR"));
     assertThat(record.replyDueBy()).isNull();

@@ -85,8 +85,8 @@ class CustomerCaseApiIT extends CustomerApiTestBase {
   @DisplayName("an offer recorded by the process is shown flat: type, amount in minor units, currency, description")
   void theOfferIsShown() {
     String[] created = givenCaseInReview();
-    caseService.recordOffer(created[0], new CaseOffer(OfferType.PARTIAL_REFUND, Money.of(4500, "EUR"),
-        "Half of the session price"));
+    caseService.change(created[0], CaseChange.keepStatus().offer(new CaseOffer(OfferType.PARTIAL_REFUND,
+        Money.of(4500, "EUR"), "Half of the session price")));
 
     JsonNode offer = view(created[0], created[1]).json().path("offer");
 
