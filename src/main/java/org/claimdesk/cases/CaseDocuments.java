@@ -114,7 +114,7 @@ public class CaseDocuments {
           .param("contentType", contentType)
           .param("language", language)
           .param("size", (long) content.length)
-          .param("sha256", JdbcCaseService.sha256(content))
+          .param("sha256", CaseTokens.sha256Hex(content))
           .param("content", content, Types.BINARY)
           .param("createdAt", DbTimes.toDb(now))
           .update(keys, "id"));

@@ -92,8 +92,17 @@ public class CaseTokens {
   }
 
   private static byte[] sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The SHA-256 of {@code content} in lower-case hex: evidence and document checksums, idempotency keys. */
+  public static String sha256Hex(byte[] content) {
+    return HEX.formatHex(sha256(content));
+  }
+
+  private static byte[] sha256(byte[] content) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256").digest(content);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }

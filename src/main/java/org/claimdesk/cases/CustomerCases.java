@@ -41,6 +41,9 @@ class CustomerCases {
   private static final Logger log = LoggerFactory.getLogger(CustomerCases.class);
 
   private final JdbcCaseService cases;
+  private final CaseAccessStore access;
+  private final CaseTimelineStore timeline;
+  private final CaseEvidenceStore evidence;
   private final CaseDocuments documents;
   private final RuntimeService runtime;
   private final CaseProperties properties;
@@ -48,9 +51,13 @@ class CustomerCases {
   private final TransactionTemplate transaction;
   private final TransactionTemplate readOnly;
 
-  CustomerCases(JdbcCaseService cases, CaseDocuments documents, RuntimeService runtime, CaseProperties properties,
+  CustomerCases(JdbcCaseService cases, CaseAccessStore access, CaseTimelineStore timeline, CaseEvidenceStore evidence,
+      CaseDocuments documents, RuntimeService runtime, CaseProperties properties,
       List<CaseProcessMessages> processMessages, PlatformTransactionManager transactionManager) {
     this.cases = cases;
+    this.access = access;
+    this.timeline = timeline;
+    this.evidence = evidence;
     this.documents = documents;
     this.runtime = runtime;
     this.properties = properties;
@@ -68,7 +75,7 @@ class CustomerCases {
   CaseView view(String reference, String token) {
     return readOnly.execute(status -> {
       CaseRecord record = authorised(reference, token);
-      return CaseView.of(record, cases.timelineOf(record.reference()), documents.documentsOf(record.reference()),
+      return CaseView.of(record, timeline.entriesOf(record.reference()), documents.documentsOf(record.reference()),
           actionsOn(record));
     });
   }
@@ -81,7 +88,7 @@ class CustomerCases {
     List<CaseAction> actions = new ArrayList<>();
     for (CaseAction action : CaseAction.values()) {
       boolean open = action == CaseAction.SEND_EVIDENCE
-          ? !record.status().isFinal() && cases.evidenceCount(record.reference()) < properties.evidenceMaxFiles()
+          ? !record.status().isFinal() && evidence.countOf(record.reference()) < properties.evidenceMaxFiles()
           : messageName(record, action.message()).filter(m -> isWaitingFor(record.reference(), m)).isPresent();
       if (open) {
         actions.add(action);
@@ -130,14 +137,14 @@ class CustomerCases {
       if (current.isFinal()) {
         throw new CaseNotWaitingException("The case is " + current + "; it takes no more evidence.");
       }
-      if (cases.evidenceCount(reference) + files.size() > properties.evidenceMaxFiles()) {
+      if (evidence.countOf(reference) + files.size() > properties.evidenceMaxFiles()) {
         throw new CaseNotWaitingException("A case holds at most " + properties.evidenceMaxFiles()
             + " files; this one cannot take " + files.size() + " more.",
             new FieldProblem("file", "the case holds at most " + properties.evidenceMaxFiles() + " files"));
       }
       List<String> names = new ArrayList<>();
       for (AcceptedFile file : files) {
-        EvidenceItem item = cases.storeEvidence(reference, file.fileName(), file.contentType(), file.content());
+        EvidenceItem item = evidence.store(reference, file.fileName(), file.contentType(), file.content());
         names.add(item.fileName());
       }
       cases.appendTimeline(reference, CustomerAction.EVIDENCE_RECEIVED.name(),
@@ -256,7 +263,7 @@ class CustomerCases {
   }
 
   private CaseRecord authorised(String reference, String token) {
-    return cases.findWithToken(reference, token).orElseThrow(CaseNotFoundException::new);
+    return access.findWithToken(reference, token).orElseThrow(CaseNotFoundException::new);
   }
 
   /** The files, each recognised by its bytes and named safely; 400 naming each refused one. */

@@ -50,16 +50,18 @@ public class IdempotentRequests {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:~+/=-]{0,127}");
 
   private final JdbcClient jdbc;
-  private final JdbcCaseService cases;
+  private final CaseService cases;
+  private final CaseAccessStore access;
   private final RequestCaller callers;
   private final IdempotencyProperties properties;
   private final TransactionTemplate savepoint;
   private final Clock clock;
 
-  IdempotentRequests(JdbcClient jdbc, JdbcCaseService cases, RequestCaller callers, IdempotencyProperties properties,
+  IdempotentRequests(JdbcClient jdbc, CaseService cases, CaseAccessStore access, RequestCaller callers, IdempotencyProperties properties,
       PlatformTransactionManager transactionManager, Clock clock) {
     this.jdbc = jdbc;
     this.cases = cases;
+    this.access = access;
     this.callers = callers;
     this.properties = properties;
     this.clock = clock;
@@ -98,7 +100,7 @@ public class IdempotentRequests {
         canonical.append(field.length()).append(':').append(field).append(';');
       }
     }
-    return JdbcCaseService.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    return CaseTokens.sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The current caller's key {@code value} on the endpoint {@code scope}; null without a header. */
@@ -107,7 +109,7 @@ public class IdempotentRequests {
     if (value == null) {
       return null;
     }
-    return new Key(scope, JdbcCaseService.sha256(callers.current().getBytes(StandardCharsets.UTF_8)), value);
+    return new Key(scope, CaseTokens.sha256Hex(callers.current().getBytes(StandardCharsets.UTF_8)), value);
   }
 
   /**
@@ -165,7 +167,7 @@ public class IdempotentRequests {
     boolean tokenAgain = Duration.between(stored.createdAt(), clock.instant())
         .compareTo(properties.tokenReplayWindow()) <= 0;
     FiledClaim first = stored.responseStatus() == FiledClaim.CREATED
-        ? FiledClaim.created(record, tokenAgain ? cases.accessTokenOf(record.reference()) : null)
+        ? FiledClaim.created(record, tokenAgain ? access.accessTokenOf(record.reference()) : null)
         : FiledClaim.existing(record);
     return Optional.of(new FiledClaim(first.status(), first.answer(), true));
   }

@@ -1,7 +1,5 @@
 package org.claimdesk.cases;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,8 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The case record in the {@code claimdesk} schema: the processes' {@link CaseService}, and what
- * the customer API needs besides (open a case, find it by reference and token, evidence,
- * feedback, timeline). Every method joins the caller's transaction (the engine's inside a
- * delegate, the API service's otherwise) and opens one only when there is none.
+ * The case row, {@code claim_case}: open a case, find it, change it (one UPDATE per business
+ * event), feedback and first reply; and the processes' {@link CaseService}, which hands what
+ * belongs to another table to that table's store ({@link CaseTimelineStore},
+ * {@link CaseEvidenceStore}, {@link CasePayoutStore}, {@link CaseSlaBreachStore}; access tokens
+ * are checked by {@link CaseAccessStore}). Every method joins the caller's transaction (the
+ * engine's inside a delegate, the API service's otherwise) and opens one only when there is none.
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRED)
@@ -44,7 +41,6 @@ public class JdbcCaseService implements CaseService {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcCaseService.class);
   private static final int REFERENCE_ATTEMPTS = 5;
-  static final int MAX_TIMELINE_MESSAGE = 10_000;
 
   private static final String CASE_COLUMNS = """
       reference, type, status, outcome, rule_id, policy_profile, policy_version, customer_id,
@@ -53,16 +49,25 @@ public class JdbcCaseService implements CaseService {
 
   private final JdbcClient jdbc;
   private final CaseTokens tokens;
+  private final CaseTimelineStore timeline;
+  private final CaseEvidenceStore evidence;
+  private final CasePayoutStore payouts;
+  private final CaseSlaBreachStore slaBreaches;
   private final PolicyProperties policy;
   private final Clock clock;
   private final TransactionTemplate savepoint;
   private final ApplicationEventPublisher events;
 
-  JdbcCaseService(JdbcClient jdbc, CaseTokens tokens, PolicyProperties policy, Clock clock,
+  JdbcCaseService(JdbcClient jdbc, CaseTokens tokens, CaseTimelineStore timeline, CaseEvidenceStore evidence,
+      CasePayoutStore payouts, CaseSlaBreachStore slaBreaches, PolicyProperties policy, Clock clock,
       PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.events = events;
     this.tokens = tokens;
+    this.timeline = timeline;
+    this.evidence = evidence;
+    this.payouts = payouts;
+    this.slaBreaches = slaBreaches;
     this.policy = policy;
     this.clock = clock;
     this.savepoint = new TransactionTemplate(transactionManager);
@@ -88,10 +93,6 @@ public class JdbcCaseService implements CaseService {
     public String toString() {
       return "OpenedCase[reference=" + reference + ", accessToken=(hidden)]";
     }
-  }
-
-  /** A stored evidence file with its content. */
-  public record EvidenceContent(EvidenceItem item, byte[] content) {
   }
 
   // ---------------------------------------------------------------- the customer API's needs
@@ -179,85 +180,6 @@ public class JdbcCaseService implements CaseService {
         .param("type", type.name())
         .query((rs, row) -> map(rs))
         .list();
-  }
-
-  /**
-   * The case, if {@code token} is its access token; empty for an unknown reference and for a
-   * wrong or missing token alike (both cost one lookup and one constant-time comparison).
-   */
-  @Transactional(readOnly = true)
-  public Optional<CaseRecord> findWithToken(String reference, String token) {
-    String canonical = CaseReferences.normalize(reference);
-    Optional<String> storedHash = canonical == null ? Optional.empty()
-        : jdbc.sql("select access_token_hash from claimdesk.claim_case where reference = :reference")
-            .param("reference", canonical)
-            .query(String.class)
-            .optional();
-    boolean matches = tokens.matches(token, storedHash.orElse(null));
-    return matches ? find(canonical) : Optional.empty();
-  }
-
-  /** The case's access token, derived again from its stored salt (for a replayed claim, a private link). */
-  @Transactional(readOnly = true)
-  public String accessTokenOf(String reference) {
-    String salt = jdbc.sql("select token_salt from claimdesk.claim_case where reference = :reference")
-        .param("reference", reference)
-        .query(String.class)
-        .optional()
-        .orElseThrow(() -> new IllegalStateException("No case " + reference));
-    return tokens.tokenFor(reference, salt);
-  }
-
-  /** The timeline, oldest first. */
-  @Transactional(readOnly = true)
-  public List<TimelineEntry> timelineOf(String reference) {
-    return jdbc.sql("""
-            select occurred_at, kind, message from claimdesk.case_timeline
-            where case_reference = :reference order by id""")
-        .param("reference", reference)
-        .query((rs, row) -> new TimelineEntry(DbTimes.fromDb(rs, "occurred_at"), rs.getString("kind"),
-            rs.getString("message")))
-        .list();
-  }
-
-  /** Stores a file the customer sent; {@code contentType} is what its bytes are, {@code fileName} sanitised. */
-  public EvidenceItem storeEvidence(String reference, String fileName, String contentType, byte[] content) {
-    Instant now = DbTimes.truncate(clock.instant());
-    KeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-            insert into claimdesk.case_evidence (case_reference, file_name, content_type, size_bytes,
-                sha256, content, received_at)
-            values (:reference, :fileName, :contentType, :size, :sha256, :content, :receivedAt)""")
-        .param("reference", reference)
-        .param("fileName", fileName)
-        .param("contentType", contentType)
-        .param("size", (long) content.length)
-        .param("sha256", sha256(content))
-        .param("content", content, Types.BINARY)
-        .param("receivedAt", DbTimes.toDb(now))
-        .update(keys, "id");
-    Number id = keys.getKeyAs(Number.class);
-    return new EvidenceItem(String.valueOf(id.longValue()), fileName, contentType, content.length, now);
-  }
-
-  /** How many files the case holds. */
-  public int evidenceCount(String reference) {
-    return jdbc.sql("select count(*) from claimdesk.case_evidence where case_reference = :reference")
-        .param("reference", reference)
-        .query(Integer.class)
-        .single();
-  }
-
-  /** One evidence file of the case, with its content. */
-  @Transactional(readOnly = true)
-  public Optional<EvidenceContent> evidenceContent(String reference, long evidenceId) {
-    return jdbc.sql("""
-            select id, file_name, content_type, size_bytes, received_at, content
-            from claimdesk.case_evidence where case_reference = :reference and id = :id""")
-        .param("reference", reference)
-        .param("id", evidenceId)
-        .query((rs, row) -> new EvidenceContent(mapEvidence(rs), rs.getBytes("content")))
-        .optional();
   }
 
   /** The customer's satisfaction feedback (RF-8); a later one replaces an earlier one. */
@@ -384,79 +306,22 @@ public class JdbcCaseService implements CaseService {
 
   @Override
   public void decidePayout(String reference, String decision, PayoutDecision payout) {
-    Objects.requireNonNull(decision, "decision");
-    jdbc.sql("delete from claimdesk.case_payout_decision where case_reference = :reference and decision = :decision")
-        .param("reference", reference)
-        .param("decision", decision)
-        .update();
-    if (payout == null) {
-      return;
-    }
-    jdbc.sql("""
-            insert into claimdesk.case_payout_decision (case_reference, decision, payment_id, amount, currency,
-                decided_at)
-            values (:reference, :decision, :paymentId, :amount, :currency, :now)""")
-        .param("reference", reference)
-        .param("decision", decision)
-        .param("paymentId", payout.paymentId(), Types.VARCHAR)
-        .param("amount", payout.amount().amount())
-        .param("currency", payout.amount().currencyCode())
-        .param("now", DbTimes.toDb(clock.instant()))
-        .update();
+    payouts.decide(reference, decision, payout);
   }
 
   @Override
   public Optional<PayoutDecision> decidedPayout(String reference, String decision) {
-    return jdbc.sql("""
-            select payment_id, amount, currency from claimdesk.case_payout_decision
-            where case_reference = :reference and decision = :decision""")
-        .param("reference", reference)
-        .param("decision", decision)
-        .query((rs, row) -> new PayoutDecision(rs.getString("payment_id"),
-            Money.of(rs.getLong("amount"), rs.getString("currency").strip())))
-        .optional();
+    return payouts.decided(reference, decision);
   }
 
-  /** Records the breach once per task and due date: a repeated call (a retried job) adds nothing. */
   @Override
   public void recordSlaBreach(String reference, String taskDefinitionKey, Instant dueAt, Instant breachedAt) {
-    int recorded = jdbc.sql("""
-            insert into claimdesk.case_sla_breach (case_reference, task_key, due_at, breached_at)
-            select :reference, :taskKey, :dueAt, :breachedAt from claimdesk.claim_case c
-            where c.reference = :reference
-              and not exists (select 1 from claimdesk.case_sla_breach b
-                              where b.case_reference = :reference and b.task_key = :taskKey and b.due_at = :dueAt)""")
-        .param("reference", reference)
-        .param("taskKey", taskDefinitionKey)
-        .param("dueAt", DbTimes.toDb(dueAt))
-        .param("breachedAt", DbTimes.toDb(breachedAt))
-        .update();
-    if (recorded == 1) {
-      jdbc.sql("select type from claimdesk.claim_case where reference = :reference")
-          .param("reference", reference)
-          .query(String.class)
-          .optional()
-          .ifPresent(type -> events.publishEvent(new CaseEvent.SlaBreached(reference, CaseType.valueOf(type))));
-    }
+    slaBreaches.record(reference, taskDefinitionKey, dueAt, breachedAt);
   }
 
   @Override
   public void appendTimeline(String reference, String kind, String message) {
-    Objects.requireNonNull(kind, "kind");
-    String text = message == null ? "" : message;
-    if (text.length() > MAX_TIMELINE_MESSAGE) {
-      log.warn("Timeline message of kind {} on case {} cut to {} characters", kind, reference, MAX_TIMELINE_MESSAGE);
-      text = text.substring(0, MAX_TIMELINE_MESSAGE - 1) + "\u2026";
-    }
-    Instant now = clock.instant();
-    jdbc.sql("""
-            insert into claimdesk.case_timeline (case_reference, occurred_at, kind, message)
-            values (:reference, :at, :kind, :message)""")
-        .param("reference", reference)
-        .param("at", DbTimes.toDb(now))
-        .param("kind", kind)
-        .param("message", text)
-        .update();
+    timeline.append(reference, kind, message);
   }
 
   @Override
@@ -474,14 +339,8 @@ public class JdbcCaseService implements CaseService {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public List<EvidenceItem> evidenceOf(String reference) {
-    return jdbc.sql("""
-            select id, file_name, content_type, size_bytes, received_at from claimdesk.case_evidence
-            where case_reference = :reference order by id""")
-        .param("reference", reference)
-        .query((rs, row) -> mapEvidence(rs))
-        .list();
+    return evidence.itemsOf(reference);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -517,18 +376,5 @@ public class JdbcCaseService implements CaseService {
         DbTimes.fromDb(rs, "opened_at"),
         DbTimes.fromDb(rs, "reply_due_by"),
         offer);
-  }
-
-  private static EvidenceItem mapEvidence(ResultSet rs) throws SQLException {
-    return new EvidenceItem(String.valueOf(rs.getLong("id")), rs.getString("file_name"),
-        rs.getString("content_type"), rs.getLong("size_bytes"), DbTimes.fromDb(rs, "received_at"));
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -22,20 +22,20 @@ class StaffEvidenceController {
 
   private static final Logger log = LoggerFactory.getLogger(StaffEvidenceController.class);
 
-  private final JdbcCaseService cases;
+  private final CaseEvidenceStore evidenceStore;
   private final StaffCaseAccess access;
 
-  StaffEvidenceController(JdbcCaseService cases, StaffCaseAccess access) {
-    this.cases = cases;
+  StaffEvidenceController(CaseEvidenceStore evidenceStore, StaffCaseAccess access) {
+    this.evidenceStore = evidenceStore;
     this.access = access;
   }
 
   @GetMapping("/{id}")
   ResponseEntity<byte[]> evidence(@PathVariable String reference, @PathVariable String id, Principal staff) {
     String canonical = CaseReferences.normalize(reference);
-    JdbcCaseService.EvidenceContent evidence = canonical == null || !id.matches("[0-9]{1,18}")
+    CaseEvidenceStore.EvidenceContent evidence = canonical == null || !id.matches("[0-9]{1,18}")
         || !access.maySee(staff, canonical) ? null
-        : cases.evidenceContent(canonical, Long.parseLong(id)).orElse(null);
+        : evidenceStore.contentOf(canonical, Long.parseLong(id)).orElse(null);
     if (evidence == null) {
       throw new RecordNotFoundException("evidence file", id);
     }

@@ -10,17 +10,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class TokenCaseLinks implements CaseLinks {
 
-  private final JdbcCaseService cases;
+  private final CaseAccessStore access;
   private final CaseProperties properties;
 
-  TokenCaseLinks(JdbcCaseService cases, CaseProperties properties) {
-    this.cases = cases;
+  TokenCaseLinks(CaseAccessStore access, CaseProperties properties) {
+    this.access = access;
     this.properties = properties;
   }
 
   @Override
   public String privateLink(String reference) {
-    String token = cases.accessTokenOf(reference);
+    String token = access.accessTokenOf(reference);
     return UriComponentsBuilder.fromUriString(properties.publicBaseUrl())
         .path("/cases/{reference}")
         .queryParam("token", "{token}")

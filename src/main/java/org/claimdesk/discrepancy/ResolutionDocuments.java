@@ -7,7 +7,8 @@ import org.claimdesk.cases.CaseDocument;
 import org.claimdesk.cases.CaseDocuments;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CustomerContact;
-import org.claimdesk.cases.JdbcCaseService;
+import org.claimdesk.cases.CaseService;
+import org.claimdesk.cases.CaseTimelineStore;
 import org.claimdesk.commerce.Money;
 import org.springframework.stereotype.Service;
 
@@ -20,16 +21,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResolutionDocuments {
 
-  private final JdbcCaseService cases;
+  private final CaseService cases;
+  private final CaseTimelineStore timeline;
   private final CaseDocuments documents;
   private final DiscrepancyFacts facts;
   private final DiscrepancyFindings findings;
   private final ResolutionDocumentRenderer renderer;
   private final Clock clock;
 
-  public ResolutionDocuments(JdbcCaseService cases, CaseDocuments documents, DiscrepancyFacts facts,
+  public ResolutionDocuments(CaseService cases, CaseTimelineStore timeline, CaseDocuments documents, DiscrepancyFacts facts,
       DiscrepancyFindings findings, ResolutionDocumentRenderer renderer, Clock clock) {
     this.cases = cases;
+    this.timeline = timeline;
     this.documents = documents;
     this.facts = facts;
     this.findings = findings;
@@ -60,7 +63,7 @@ public class ResolutionDocuments {
             resolution.ruleId(), resolution.conclusion()),
         resolution.moved() == null ? null : new ResolutionDocument.Adjustment(resolution.remedy(), resolution.moved(),
             resolution.adjustmentReference(), resolution.refundedPaymentId()),
-        cases.timelineOf(reference).stream()
+        timeline.entriesOf(reference).stream()
             .map(e -> new ResolutionDocument.TimelineLine(e.at(), e.kind(), e.message()))
             .toList());
     byte[] pdf = renderer.render(document);

@@ -31,6 +31,8 @@ class CaseDocumentsIT {
   @Autowired
   JdbcCaseService cases;
   @Autowired
+  CaseTimelineStore timeline;
+  @Autowired
   JdbcClient jdbc;
   @Autowired
   TransactionTemplate transaction;
@@ -77,7 +79,7 @@ class CaseDocumentsIT {
         .satisfies(document -> assertThat(document.fileName()).isEqualTo("first.pdf"));
     assertThat(documents.content(reference, documents.documentsOf(reference).get(0).id())).get()
         .satisfies(content -> assertThat(content.content()).isEqualTo(pdf("first")));
-    assertThat(cases.timelineOf(reference)).extracting(TimelineEntry::kind).contains("DOCUMENT_CHECK");
+    assertThat(timeline.entriesOf(reference)).extracting(TimelineEntry::kind).contains("DOCUMENT_CHECK");
   }
 
   /** Until a session of this database waits for a lock: the second insert, behind the first one's key. */

@@ -34,6 +34,12 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class CaseRecordOnH2Test extends CustomerApiTestBase {
 
   @Autowired
+  CaseTimelineStore timeline;
+
+  @Autowired
+  CaseAccessStore access;
+
+  @Autowired
   CaseService processView;
 
   @Autowired
@@ -98,7 +104,7 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
     assertThat(record.language()).isEqualTo(Locale.ENGLISH);
     assertThat(count("select count(*) from claimdesk.case_sla_breach where case_reference = ?", reference))
         .isEqualTo(1);
-    assertThat(caseService.timelineOf(reference)).extracting(TimelineEntry::kind)
+    assertThat(timeline.entriesOf(reference)).extracting(TimelineEntry::kind)
         .containsExactly("CLAIM_FILED", "AGENT_REPLY");
     assertThat(processView.contactOf(reference)).isEqualTo(new CustomerContact("Case Tester", email, Locale.ENGLISH));
 
@@ -113,8 +119,8 @@ class CaseRecordOnH2Test extends CustomerApiTestBase {
 
     assertThat(links.privateLink(reference))
         .isEqualTo("http://localhost:8080/cases/" + reference + "?token=" + opened.accessToken());
-    assertThat(caseService.findWithToken(reference, opened.accessToken())).isPresent();
-    assertThat(caseService.findWithToken(reference, "nope")).isEmpty();
+    assertThat(access.findWithToken(reference, opened.accessToken())).isPresent();
+    assertThat(access.findWithToken(reference, "nope")).isEmpty();
   }
 
   @Test

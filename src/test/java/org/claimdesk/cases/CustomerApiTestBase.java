@@ -57,6 +57,8 @@ public abstract class CustomerApiTestBase {
   protected HistoryService historyService;
   @Autowired
   protected JdbcCaseService caseService;
+  @Autowired
+  protected CaseTimelineStore timelineStore;
 
   private String standInDeployment;
 

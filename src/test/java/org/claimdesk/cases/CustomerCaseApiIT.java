@@ -245,7 +245,7 @@ class CustomerCaseApiIT extends CustomerApiTestBase {
 
     assertThat(declined.status()).isEqualTo(204);
     assertThat(passed(reference, "Event_OfferDeclined")).isEqualTo(1);
-    assertThat(caseService.timelineOf(reference)).extracting(TimelineEntry::message)
+    assertThat(timelineStore.entriesOf(reference)).extracting(TimelineEntry::message)
         .contains("Vous avez refusé l'offre.");
   }
 

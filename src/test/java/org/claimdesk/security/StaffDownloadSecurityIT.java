@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.claimdesk.cases.CaseDocument;
 import org.claimdesk.cases.CaseDocuments;
 import org.claimdesk.cases.EvidenceItem;
+import org.claimdesk.cases.CaseEvidenceStore;
 import org.claimdesk.cases.JdbcCaseService;
 import org.claimdesk.testsupport.ClaimdeskApi;
 import org.claimdesk.testsupport.EngineJobs;
@@ -47,6 +48,8 @@ class StaffDownloadSecurityIT {
   @Autowired
   JdbcCaseService cases;
   @Autowired
+  CaseEvidenceStore evidenceStore;
+  @Autowired
   CaseDocuments documents;
 
   @Test
@@ -55,7 +58,7 @@ class StaffDownloadSecurityIT {
     ClaimdeskApi api = new ClaimdeskApi(port);
     String reference = discrepancyUnderInvestigation(api);
     byte[] receipt = "bank statement line 2026-11-30".getBytes(StandardCharsets.UTF_8);
-    EvidenceItem evidence = cases.storeEvidence(reference, "statement.txt", "text/plain", receipt);
+    EvidenceItem evidence = evidenceStore.store(reference, "statement.txt", "text/plain", receipt);
     CaseDocument document = documents.store(reference, "resolution", CaseDocuments.RESOLUTION, "resolution.pdf",
         "application/pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
     String evidencePath = "/api/staff/cases/" + reference + "/evidence/" + evidence.id();
@@ -86,7 +89,7 @@ class StaffDownloadSecurityIT {
     ClaimdeskApi api = new ClaimdeskApi(port);
     String first = discrepancyUnderInvestigation(api);
     String second = discrepancyUnderInvestigation(api);
-    EvidenceItem evidence = cases.storeEvidence(first, "statement.txt", "text/plain",
+    EvidenceItem evidence = evidenceStore.store(first, "statement.txt", "text/plain",
         "first case".getBytes(StandardCharsets.UTF_8));
     CaseDocument document = documents.store(first, "resolution", CaseDocuments.RESOLUTION, "resolution.pdf",
         "application/pdf", "%PDF-1.4 first".getBytes(StandardCharsets.US_ASCII));
@@ -104,7 +107,7 @@ class StaffDownloadSecurityIT {
   void rightsFollowTheOpenWork() {
     ClaimdeskApi api = new ClaimdeskApi(port);
     String reference = discrepancyUnderInvestigation(api);
-    EvidenceItem evidence = cases.storeEvidence(reference, "statement.txt", "text/plain",
+    EvidenceItem evidence = evidenceStore.store(reference, "statement.txt", "text/plain",
         "a line".getBytes(StandardCharsets.UTF_8));
     String path = "/api/staff/cases/" + reference + "/evidence/" + evidence.id();
     assertThat(get(api, path, "fred").getStatusCode().value()).isEqualTo(200);
