@@ -6,7 +6,7 @@ import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewClaim, on create (SL-1): the case is in review with a reply due by the task's due
+ * Task_InvestigateDiscrepancy, on create (SL-1): the case is in review with a reply due by the task's due
  * date; the form starts with the next step and the request empty, not with the last round's.
  */
 @Component

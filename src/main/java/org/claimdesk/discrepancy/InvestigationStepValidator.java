@@ -10,7 +10,7 @@ import org.claimdesk.engine.InvalidFormInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewClaim (investigate-discrepancy), on complete: the next step must be whole (whom to
+ * Task_InvestigateDiscrepancy (investigate-discrepancy), on complete: the next step must be whole (whom to
  * ask and what; or the cause, the conclusion and an amount that can be right), so that a bad
  * form is refused in Tasklist instead of failing later. For a finding, it prepares what the
  * decision moves ({@link Rectification}): recorded on the case, which the payout steps pay

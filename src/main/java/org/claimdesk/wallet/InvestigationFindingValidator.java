@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.claimdesk.engine.InvalidFormInputException;
 import org.springframework.stereotype.Component;
 
-/** Task_ReviewClaim of a wallet case, on complete: a finding and a reply to the customer. */
+/** Task_InvestigateRecharge of a wallet case, on complete: a finding and a reply to the customer. */
 @Component
 public class InvestigationFindingValidator implements TaskListener {
 

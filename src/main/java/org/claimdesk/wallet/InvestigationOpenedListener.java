@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.claimdesk.sla.FirstReplySteps;
 import org.springframework.stereotype.Component;
 
-/** Task_ReviewClaim of a wallet case, on create: in review, a reply due by the task's due date (SL-1). */
+/** Task_InvestigateRecharge of a wallet case, on create: in review, a reply due by the task's due date (SL-1). */
 @Component
 public class InvestigationOpenedListener implements TaskListener {
 

@@ -158,7 +158,7 @@ class PaymentDiscrepancyProcessTest {
   void PD2_reportOnDay59IsAccepted() {
     ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(59))), DiscrepancyKind.NOT_RECOGNIZED);
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(messages.messages()).containsExactly(CustomerMessage.DISCREPANCY_RECEIVED);
     assertThat(messages.last(CustomerMessage.DISCREPANCY_RECEIVED).parameters())
         .containsEntry("amount", PAID)
@@ -204,7 +204,7 @@ class PaymentDiscrepancyProcessTest {
         () -> engine.getManagementService().executeJob(refundJob.getId())).hasMessageContaining("processor unavailable");
     EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
-    assertThat(report).hasPassed("Task_RefundPayment", "Task_DocumentResolution").hasNotPassed("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_RefundPayment", "Task_DocumentResolution").hasNotPassed("Task_InvestigateDiscrepancy");
     assertThat(report).isWaitingAt("Timer_FollowUpDue");
     assertThat(payouts.payouts).hasSize(1);
     FakePayouts.Payout refund = payouts.payouts.get(REF + ":refund-1");
@@ -235,7 +235,7 @@ class PaymentDiscrepancyProcessTest {
 
     ProcessInstance report = report(first, DiscrepancyKind.DUPLICATE_CHARGE);
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.FINDINGS_SUMMARY)).contains("Duplicate charge");
     assertThat(payouts.calls).isEmpty();
   }
@@ -343,7 +343,7 @@ class PaymentDiscrepancyProcessTest {
         .setVariable(DiscrepancyVariables.PROCESSOR_ANSWER, "Authenticated with 3-D Secure by the cardholder.")
         .correlateWithResult();
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim").hasPassed("Task_RecordProcessorAnswer")
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy").hasPassed("Task_RecordProcessorAnswer")
         .hasNotPassed("Task_NoteProcessorSilent");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("Answer from the payment processor: Authenticated with 3-D Secure by the cardholder.");
@@ -362,7 +362,7 @@ class PaymentDiscrepancyProcessTest {
     assertThat(messages.staff).singleElement().satisfies(n -> assertThat(n.text()).contains("Please send the records"));
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(10)));
-    assertThat(report).hasPassed("Task_NoteProcessorSilent").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_NoteProcessorSilent").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("No answer from the payment processor by the deadline.");
   }
@@ -384,7 +384,7 @@ class PaymentDiscrepancyProcessTest {
     engine.getRuntimeService().createMessageCorrelation(DiscrepancyProcess.MESSAGE_DETAILS_RECEIVED)
         .processInstanceBusinessKey(REF).correlateWithResult();
 
-    assertThat(report).hasPassed("Task_ResumeWithDetails").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_ResumeWithDetails").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
   }
 
@@ -401,7 +401,7 @@ class PaymentDiscrepancyProcessTest {
     assertThat(report).isWaitingAt("Gateway_AwaitDetailsAfterReminder");
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
 
-    assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
   }
 
@@ -416,7 +416,7 @@ class PaymentDiscrepancyProcessTest {
 
     assertThat(investigation().getPriority()).isGreaterThan(50);
     assertThat(cases.breaches).singleElement().satisfies(b -> assertThat(b.reference()).isEqualTo(REF));
-    assertThat(report).isWaitingAt("Task_ReviewClaim", "Task_HandleEscalation");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy", "Task_HandleEscalation");
   }
 
   // ------------------------------------------------------------------ follow-up (PD-6)
@@ -454,7 +454,7 @@ class PaymentDiscrepancyProcessTest {
 
     engine.getTaskService().complete(review.getId(), Map.of(DiscrepancyVariables.REVIEW_OUTCOME, "REINVESTIGATE",
         DiscrepancyVariables.MANAGER_NOTE, "Check the cancellation on 2 October."));
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("Manager reopened the investigation: Check the cancellation on 2 October.");
 
@@ -574,7 +574,7 @@ class PaymentDiscrepancyProcessTest {
 
   private Task investigation() {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(REF)
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey("Task_InvestigateDiscrepancy").singleResult();
   }
 
   private Object variable(ProcessInstance instance, String name) {

@@ -276,7 +276,7 @@ class WalletRechargeIssueProcessTest {
 
   private Task investigation(ProcessInstance report) {
     return engine.getTaskService().createTaskQuery().processInstanceId(report.getId())
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey("Task_InvestigateRecharge").singleResult();
   }
 
   private CaseRecord caseRecord() {
