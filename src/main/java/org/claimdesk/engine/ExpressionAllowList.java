@@ -62,7 +62,7 @@ public final class ExpressionAllowList {
       "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
-      "discrepancyTimes", Set.of("processorReminder", "followUpAfter", "afterProcessorReminderUntilDeadline"));
+      "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Names the engine puts beside the variables: never reachable from a deployed model. */
   static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
