@@ -44,10 +44,6 @@ public final class ExpressionAllowList {
       "investigationStepValidator", "recordLiabilityDelegate", "refundDiscrepancyDelegate", "adjustBalanceDelegate",
       "sendResolutionDelegate", "askSatisfactionDelegate", "dissatisfactionReviewValidator",
       "upholdResolutionDelegate", "reopenInvestigationDelegate",
-      // wallet-recharge-issue
-      "loadRechargeFactsDelegate", "tellCustomerToWaitDelegate", "checkChargeDelegate", "investigationOpenedListener",
-      "investigationFindingValidator", "creditRechargeDelegate", "confirmRechargeCreditDelegate",
-      "confirmRechargeArrivedDelegate", "tellRechargeNotPaidDelegate",
       // payout-reconciliation
       "reconcilePayoutsDelegate");
 
@@ -60,6 +56,9 @@ public final class ExpressionAllowList {
       "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
       "cancellationSteps", Set.of("restore", "endAccess"),
       "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
+      // wallet-recharge-issue: its methods, and the typed delegates it hands out (loadFacts, ...)
+      "walletTasks", Set.of("loadFacts", "tellCustomerToWait", "checkCharge", "investigationOpened",
+          "investigationFindingRules", "creditWallet", "confirmCredit", "confirmArrived", "tellNotPaid"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
