@@ -36,14 +36,6 @@ public final class ExpressionAllowList {
       "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
       "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
       "confirmCancellationDelegate",
-      // payment-discrepancy
-      "loadPaymentFactsDelegate", "runDiscrepancyChecksDelegate", "acknowledgeReportDelegate",
-      "answerOutsideWindowDelegate", "askCustomerDetailsDelegate",
-      "resumeWithDetailsDelegate", "noteCustomerSilentDelegate", "askProcessorDelegate",
-      "noteProcessorSilentDelegate", "recordProcessorAnswerDelegate", "discrepancyInvestigationOpenedListener",
-      "investigationStepValidator", "recordLiabilityDelegate", "refundDiscrepancyDelegate", "adjustBalanceDelegate",
-      "sendResolutionDelegate", "askSatisfactionDelegate", "dissatisfactionReviewValidator",
-      "upholdResolutionDelegate", "reopenInvestigationDelegate",
       // payout-reconciliation
       "reconcilePayoutsDelegate");
 
@@ -55,7 +47,12 @@ public final class ExpressionAllowList {
   private static final Map<String, Set<String>> MEMBERS = Map.of(
       "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
       "cancellationSteps", Set.of("restore", "endAccess"),
-      "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
+      // payment-discrepancy: its methods, and the typed delegates it hands out (loadPaymentFacts, ...)
+      "discrepancyTasks", Set.of("loadPaymentFacts", "answerOutsideWindow", "acknowledge", "runChecks",
+          "investigationOpened", "investigationRules", "askProcessor", "remindProcessor", "noteProcessorSilent",
+          "recordProcessorAnswer", "askCustomerDetails", "remindCustomer", "noteCustomerSilent", "resumeWithDetails",
+          "recordDecision", "refundPayment", "adjustBalance", "sendResolution", "askSatisfaction",
+          "reopenInvestigation", "dissatisfactionReviewRules", "uphold"),
       // wallet-recharge-issue: its methods, and the typed delegates it hands out (loadFacts, ...)
       "walletTasks", Set.of("loadFacts", "tellCustomerToWait", "checkCharge", "investigationOpened",
           "investigationFindingRules", "creditWallet", "confirmCredit", "confirmArrived", "tellNotPaid"),

@@ -122,32 +122,11 @@ class PaymentDiscrepancyProcessTest {
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
     DiscrepancyTimes times = new DiscrepancyTimes(PROPERTIES, SERVICE_LEVELS, clock);
-    DiscrepancySteps steps = new DiscrepancySteps(cases, messages, messages, levels, times, payouts);
     DiscrepancyFacts facts = new DiscrepancyFacts(payments, orders);
     FirstReplyBeans.register(levels, cases, messages, clock);
     Mocks.register("discrepancyTimes", times);
-    Mocks.register("loadPaymentFactsDelegate", new LoadPaymentFactsDelegate(facts, times, clock));
-    Mocks.register("answerOutsideWindowDelegate", new AnswerOutsideWindowDelegate(steps, times));
-    Mocks.register("acknowledgeReportDelegate", new AcknowledgeReportDelegate(steps));
-    Mocks.register("runDiscrepancyChecksDelegate", new RunDiscrepancyChecksDelegate(facts,
-        new DiscrepancyChecks(payments, processor, PROPERTIES), findings, steps));
-    Mocks.register("discrepancyInvestigationOpenedListener", new DiscrepancyInvestigationOpenedListener(steps));
-    Mocks.register("investigationStepValidator", new InvestigationStepValidator(steps));
-    Mocks.register("askProcessorDelegate", new AskProcessorDelegate(steps, clock));
-    Mocks.register("discrepancySteps", steps);
-    Mocks.register("recordProcessorAnswerDelegate", new RecordProcessorAnswerDelegate(clock));
-    Mocks.register("noteProcessorSilentDelegate", new NoteProcessorSilentDelegate(clock));
-    Mocks.register("askCustomerDetailsDelegate", new AskCustomerDetailsDelegate(steps, clock));
-    Mocks.register("resumeWithDetailsDelegate", new ResumeWithDetailsDelegate(steps, clock));
-    Mocks.register("noteCustomerSilentDelegate", new NoteCustomerSilentDelegate(steps, clock));
-    Mocks.register("recordLiabilityDelegate", new RecordLiabilityDelegate(steps));
-    Mocks.register("refundDiscrepancyDelegate", new RefundDiscrepancyDelegate(steps));
-    Mocks.register("adjustBalanceDelegate", new AdjustBalanceDelegate(steps));
-    Mocks.register("sendResolutionDelegate", new SendResolutionDelegate(steps, documents));
-    Mocks.register("askSatisfactionDelegate", new AskSatisfactionDelegate(steps));
-    Mocks.register("reopenInvestigationDelegate", new ReopenInvestigationDelegate(steps, clock));
-    Mocks.register("dissatisfactionReviewValidator", new DissatisfactionReviewValidator(clock));
-    Mocks.register("upholdResolutionDelegate", new UpholdResolutionDelegate(steps));
+    Mocks.register("discrepancyTasks", new DiscrepancyTasks(cases, messages, messages, levels, times, payouts, facts,
+        new DiscrepancyChecks(payments, processor, PROPERTIES), findings, documents, clock));
   }
 
   @AfterEach
