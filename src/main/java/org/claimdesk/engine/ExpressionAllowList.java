@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The beans, and the members of each, that an expression in a deployed model may reach (issue #20
  * point 1). It lists exactly what the shipped models in {@code processes/} use: the delegates and
- * task listeners by bean name, the durations and dates of {@code serviceLevels} and
+ * task listeners by bean name, the members of the tasks beans ({@code walletTasks},
+ * {@code discrepancyTasks}: their methods and the typed delegates they hand out), the durations
+ * and dates of {@code serviceLevels} and
  * {@code discrepancyTimes}. Everything else - other beans, other methods, reflection, the engine's
  * own objects ({@code execution}, {@code task}) - is refused when a model is parsed, and the
  * engine's bean resolver sees only these beans. A new bean a model needs is added here, in one
