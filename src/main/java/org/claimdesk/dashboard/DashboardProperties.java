@@ -1,6 +1,8 @@
 package org.claimdesk.dashboard;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -13,9 +15,10 @@ import jakarta.validation.constraints.NotEmpty;
 /**
  * The managers' dashboard in Cockpit ({@code claimdesk.dashboard}).
  *
- * @param reviewTask the review task of every process's first-reply subprocess (SL-1): its
- *     completion is the case's first reply, its due date the reply's deadline, its candidate
- *     group the group a breach counts against
+ * @param reviewTasks per process key, the review task of that process's first-reply subprocess
+ *     (SL-1): its completion is the case's first reply, its due date the reply's deadline, its
+ *     candidate group the group a breach counts against ({@code refund-request: Task_ReviewClaim},
+ *     {@code payment-discrepancy: Task_InvestigateDiscrepancy}, ...)
  * @param moneyActivities the activities that move money: an incident on one of them is shown
  *     as an incident on money movement
  * @param maxPageSize the largest page a list endpoint answers
@@ -23,7 +26,21 @@ import jakarta.validation.constraints.NotEmpty;
 @Validated
 @ConfigurationProperties("claimdesk.dashboard")
 public record DashboardProperties(
-    @NotBlank String reviewTask,
+    @NotEmpty Map<@NotBlank String, @NotBlank String> reviewTasks,
     @NotEmpty List<@NotBlank String> moneyActivities,
     @Min(1) @Max(500) int maxPageSize) {
+
+  public DashboardProperties {
+    reviewTasks = reviewTasks == null ? Map.of() : Map.copyOf(reviewTasks);
+  }
+
+  /** The review task of the process {@code processKey}, or null when it has none. */
+  public String reviewTaskOf(String processKey) {
+    return reviewTasks.get(processKey);
+  }
+
+  /** Whether {@code taskKey} is the review task of the process {@code processKey}. */
+  public boolean isReviewTask(String processKey, String taskKey) {
+    return taskKey != null && Objects.equals(reviewTasks.get(processKey), taskKey);
+  }
 }

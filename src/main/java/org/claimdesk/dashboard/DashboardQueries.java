@@ -105,7 +105,10 @@ public class DashboardQueries {
   /** Open first replies past their due date, the longest overdue first. */
   public List<OverdueReply> overdueReplies(int page, int size) {
     int pageSize = Math.min(size, properties.maxPageSize());
-    return tasks.createTaskQuery().taskDefinitionKey(properties.reviewTask()).dueBefore(Date.from(clock.instant()))
+    // the review tasks of every process at once: no process has another's review task id as a task of its own
+    return tasks.createTaskQuery().taskDefinitionKeyIn(properties.reviewTasks().values().stream().distinct()
+            .toArray(String[]::new))
+        .dueBefore(Date.from(clock.instant()))
         .orderByDueDate().asc().orderByTaskId().asc()
         .listPage(page * pageSize, pageSize).stream()
         .map(task -> new OverdueReply(businessKeyOf(task), processKeyOf(task.getProcessDefinitionId()),
@@ -119,7 +122,9 @@ public class DashboardQueries {
   }
 
   private org.camunda.bpm.engine.task.TaskQuery reviewTasks(CaseType type) {
-    return tasks.createTaskQuery().processDefinitionKey(type.processKey()).taskDefinitionKey(properties.reviewTask());
+    String review = properties.reviewTaskOf(type.processKey());
+    return tasks.createTaskQuery().processDefinitionKey(type.processKey())
+        .taskDefinitionKey(review == null ? "-" : review);
   }
 
   List<Breaches> breachesByProcess(Instant weekStart, Instant monthStart) {
@@ -260,7 +265,8 @@ public class DashboardQueries {
       return "none";
     }
     return reviewGroups.computeIfAbsent(latest.getId(), id -> {
-      UserTask review = repository.getBpmnModelInstance(id).getModelElementById(properties.reviewTask());
+      String reviewTask = properties.reviewTaskOf(processKey);
+      UserTask review = reviewTask == null ? null : repository.getBpmnModelInstance(id).getModelElementById(reviewTask);
       String groups = review == null ? null : review.getCamundaCandidateGroups();
       return groups == null || groups.isBlank() ? "none" : groups.strip();
     });

@@ -3,6 +3,7 @@ package org.claimdesk.discrepancy;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.claimdesk.cases.ServiceLevelProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class DiscrepancyTimes {
 
   private final DiscrepancyProperties properties;
+  private final ServiceLevelProperties serviceLevels;
   private final Clock clock;
 
-  public DiscrepancyTimes(DiscrepancyProperties properties, Clock clock) {
+  public DiscrepancyTimes(DiscrepancyProperties properties, ServiceLevelProperties serviceLevels, Clock clock) {
     this.properties = properties;
+    this.serviceLevels = serviceLevels;
     this.clock = clock;
   }
 
@@ -26,9 +29,22 @@ public class DiscrepancyTimes {
     return properties.processorReminder().toString();
   }
 
-  /** PD-3: from that reminder until the investigation goes on without the answer. */
-  public String getAfterProcessorReminderUntilDeadline() {
-    return properties.processorAnswerDue().minus(properties.processorReminder()).toString();
+  /**
+   * PD-3: from the request until the investigation goes on without the answer (the wait's
+   * interrupting timer): the reminder's delay plus the time after it, so the deadline is the
+   * answer-due date the customer is told ({@link #processorAnswerDueBy()}).
+   */
+  public String getProcessorAnswerDue() {
+    return properties.processorAnswerDue().toString();
+  }
+
+  /**
+   * From the question to the customer until the investigation goes on without their details (the
+   * wait's interrupting timer, 7 days): the reminder's 5 days plus the 2 after it, the respond-by
+   * date the customer is told.
+   */
+  public String getCustomerDetailsDue() {
+    return serviceLevels.customerSilenceClose().toString();
   }
 
   /** PD-6: from the resolution to the follow-up. */

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The beans, and the members of each, that an expression in a deployed model may reach (issue #20
  * point 1). It lists exactly what the shipped models in {@code processes/} use: the delegates and
- * task listeners by bean name, the durations and dates of {@code serviceLevels} and
+ * task listeners by bean name, the members of the tasks beans ({@code walletTasks},
+ * {@code discrepancyTasks}: their methods and the typed delegates they hand out), the durations
+ * and dates of {@code serviceLevels} and
  * {@code discrepancyTimes}. Everything else - other beans, other methods, reflection, the engine's
  * own objects ({@code execution}, {@code task}) - is refused when a model is parsed, and the
  * engine's bean resolver sees only these beans. A new bean a model needs is added here, in one
@@ -36,18 +38,6 @@ public final class ExpressionAllowList {
       "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
       "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
       "confirmCancellationDelegate",
-      // payment-discrepancy
-      "loadPaymentFactsDelegate", "runDiscrepancyChecksDelegate", "acknowledgeReportDelegate",
-      "answerOutsideWindowDelegate", "askCustomerDetailsDelegate",
-      "resumeWithDetailsDelegate", "noteCustomerSilentDelegate", "askProcessorDelegate",
-      "noteProcessorSilentDelegate", "recordProcessorAnswerDelegate", "discrepancyInvestigationOpenedListener",
-      "investigationStepValidator", "recordLiabilityDelegate", "refundDiscrepancyDelegate", "adjustBalanceDelegate",
-      "sendResolutionDelegate", "askSatisfactionDelegate", "dissatisfactionReviewValidator",
-      "upholdResolutionDelegate", "reopenInvestigationDelegate",
-      // wallet-recharge-issue
-      "loadRechargeFactsDelegate", "tellCustomerToWaitDelegate", "checkChargeDelegate", "investigationOpenedListener",
-      "investigationFindingValidator", "creditRechargeDelegate", "confirmRechargeCreditDelegate",
-      "confirmRechargeArrivedDelegate", "tellRechargeNotPaidDelegate",
       // payout-reconciliation
       "reconcilePayoutsDelegate");
 
@@ -59,10 +49,18 @@ public final class ExpressionAllowList {
   private static final Map<String, Set<String>> MEMBERS = Map.of(
       "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
       "cancellationSteps", Set.of("restore", "endAccess"),
-      "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
+      // payment-discrepancy: its methods, and the typed delegates it hands out (loadPaymentFacts, ...)
+      "discrepancyTasks", Set.of("loadPaymentFacts", "answerOutsideWindow", "acknowledge", "runChecks",
+          "investigationOpened", "investigationRules", "askProcessor", "remindProcessor", "noteProcessorSilent",
+          "recordProcessorAnswer", "askCustomerDetails", "remindCustomer", "noteCustomerSilent", "resumeWithDetails",
+          "recordDecision", "refundPayment", "adjustBalance", "sendResolution", "askSatisfaction",
+          "reopenInvestigation", "dissatisfactionReviewRules", "uphold"),
+      // wallet-recharge-issue: its methods, and the typed delegates it hands out (loadFacts, ...)
+      "walletTasks", Set.of("loadFacts", "tellCustomerToWait", "checkCharge", "investigationOpened",
+          "investigationFindingRules", "creditWallet", "confirmCredit", "confirmArrived", "tellNotPaid"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
-      "discrepancyTimes", Set.of("processorReminder", "followUpAfter", "afterProcessorReminderUntilDeadline"));
+      "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Names the engine puts beside the variables: never reachable from a deployed model. */
   static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",

@@ -27,7 +27,8 @@ public class EscalationHandledListener implements TaskListener {
       throw new InvalidFormInputException("'" + assignee + "' is not a user of the support group.");
     }
     TaskService tasks = escalation.getProcessEngineServices().getTaskService();
-    Task review = ReviewTasks.find(escalation.getProcessEngineServices(), escalation.getProcessInstanceId());
+    Task review = ReviewTasks.find(escalation.getProcessEngineServices(),
+        escalation.getExecution().getBpmnModelInstance(), escalation.getProcessInstanceId());
     if (review != null) {
       tasks.setAssignee(review.getId(), assignee.strip());
     }

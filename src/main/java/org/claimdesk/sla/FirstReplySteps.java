@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The first reply within 24-48 hours (SL-1), as every process models it: a reply subprocess
- * around a review task {@code Task_ReviewClaim} with a 24 h follow-up timer (priority raised, team
+ * around a review task (the refund's {@code Task_ReviewClaim}, the discrepancy's
+ * {@code Task_InvestigateDiscrepancy}, ...) with a 24 h follow-up timer (priority raised, team
  * lead told) and a 48 h timer (breach recorded, managers escalated). These are its steps.
  */
 @Service
@@ -55,9 +56,9 @@ public class FirstReplySteps {
             + staffTime(replyDueBy) + ". Its task's priority has been raised.");
   }
 
-  /** 48 h: the first reply is late. */
-  public void recordSlaBreach(String reference, Instant dueAt, Instant breachedAt) {
-    cases.recordSlaBreach(reference, ReviewTasks.REVIEW_TASK, dueAt, breachedAt);
+  /** 48 h: the first reply, owed by the review task {@code reviewTaskKey}, is late. */
+  public void recordSlaBreach(String reference, String reviewTaskKey, Instant dueAt, Instant breachedAt) {
+    cases.recordSlaBreach(reference, reviewTaskKey, dueAt, breachedAt);
   }
 
   /** The customer's files as staff read them on a review form, oldest first. */

@@ -20,7 +20,8 @@ public class RaiseReviewPriorityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Task review = ReviewTasks.openReview(execution);
+    Task review = ReviewTasks.openReview(execution.getProcessEngineServices(), execution.getBpmnModelInstance(),
+        execution.getProcessInstanceId());
     tasks.setPriority(review.getId(), TaskPriorities.ESCALATED);
     steps.tellTeamLead((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
         review.getDueDate().toInstant());

@@ -21,9 +21,10 @@ public class RecordSlaBreachDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Task review = ReviewTasks.openReview(execution);
+    Task review = ReviewTasks.openReview(execution.getProcessEngineServices(), execution.getBpmnModelInstance(),
+        execution.getProcessInstanceId());
     steps.recordSlaBreach((String) execution.getVariable(FirstReplyVariables.CASE_REFERENCE),
-        review.getDueDate().toInstant(), clock.instant());
+        review.getTaskDefinitionKey(), review.getDueDate().toInstant(), clock.instant());
     execution.setVariable(FirstReplyVariables.REPLY_DUE_TEXT, FirstReplySteps.staffTime(review.getDueDate().toInstant()));
   }
 }

@@ -50,6 +50,10 @@ class DashboardOnH2Test {
   CaseSheets sheets;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  DashboardProperties properties;
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
   @LocalServerPort
   int port;
 
@@ -106,6 +110,30 @@ class DashboardOnH2Test {
     assertThat(sheet.closedAt()).isNotNull();
     assertThat(sheet.slaBreaches()).hasSize(1);
     assertThat(sheet.timeline()).extracting(CaseSheet.Event::kind).contains("CLAIM_FILED");
+  }
+
+  @Test
+  @DisplayName("claimdesk.dashboard.review-tasks names each process's own review task: the one its SL-1 timer watches, in its group")
+  void eachProcessReviewTaskIsFound() {
+    assertThat(properties.reviewTasks()).containsOnlyKeys(java.util.Arrays.stream(CaseType.values())
+        .map(CaseType::processKey).toArray(String[]::new));
+    for (CaseType type : CaseType.values()) {
+      String processKey = type.processKey();
+      org.camunda.bpm.engine.repository.ProcessDefinition latest = repository.createProcessDefinitionQuery()
+          .processDefinitionKey(processKey).latestVersion().singleResult();
+      org.camunda.bpm.model.bpmn.instance.BoundaryEvent due = repository.getBpmnModelInstance(latest.getId())
+          .getModelElementById("Timer_FirstReplyDue");
+      assertThat(properties.reviewTaskOf(processKey)).as(processKey)
+          .isEqualTo(due.getAttachedTo().getId());
+    }
+    assertThat(properties.reviewTaskOf("payment-discrepancy")).isEqualTo("Task_InvestigateDiscrepancy");
+    assertThat(properties.reviewTaskOf("wallet-recharge-issue")).isEqualTo("Task_InvestigateRecharge");
+    assertThat(dashboard.reviewGroupOf("refund-request")).isEqualTo("support");
+    assertThat(dashboard.reviewGroupOf("subscription-cancellation")).isEqualTo("support");
+    assertThat(dashboard.reviewGroupOf("payment-discrepancy")).isEqualTo("finance");
+    assertThat(dashboard.reviewGroupOf("wallet-recharge-issue")).isEqualTo("finance");
+    assertThat(properties.isReviewTask("wallet-recharge-issue", "Task_ReviewClaim")).isFalse();
+    assertThat(properties.isReviewTask("refund-request", "Task_InvestigateRecharge")).isFalse();
   }
 
   @Test

@@ -181,6 +181,54 @@ class ManagersDashboardIT {
   }
 
   @Test
+  @DisplayName("each process's own review task counts: a discrepancy's and a wallet case's investigations show overdue, and their completion is the first reply")
+  void eachProcessReviewTaskIsTheFirstReply() {
+    JsonNode before = dashboard();
+    String discrepancyOrder = api.order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(5)), null, 3900);
+    JsonNode discrepancy = api.http().post().uri("/api/discrepancy-reports")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Map.of("paymentId", "it-pay-" + discrepancyOrder.substring(7), "email",
+            ClaimdeskApi.emailOf(discrepancyOrder), "kind", "NOT_RECOGNIZED", "description", "I do not know this shop.",
+            "channel", "WEB", "language", "en"))
+        .retrieve().toEntity(JsonNode.class).getBody();
+    String walletOrder = api.order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(Duration.ofHours(80)), null, 4000);
+    JsonNode wallet = api.http().post().uri("/api/wallet-recharge-issues")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Map.of("orderId", walletOrder, "payerName", "Someone Else", "email", ClaimdeskApi.emailOf(walletOrder),
+            "language", "en"))
+        .retrieve().toEntity(JsonNode.class).getBody();
+    String discrepancyReference = discrepancy.path("reference").asText();
+    String walletReference = wallet.path("reference").asText();
+    EngineJobs.executeAsyncJobs(managementService, instanceOf(discrepancyReference));
+    EngineJobs.executeAsyncJobs(managementService, instanceOf(walletReference));
+    Task investigation = taskService.createTaskQuery().processInstanceBusinessKey(discrepancyReference)
+        .taskDefinitionKey("Task_InvestigateDiscrepancy").singleResult();
+    Task rechargeInvestigation = taskService.createTaskQuery().processInstanceBusinessKey(walletReference)
+        .taskDefinitionKey("Task_InvestigateRecharge").singleResult();
+    assertThat(investigation).isNotNull();
+    assertThat(rechargeInvestigation).isNotNull();
+
+    // 49 hours on, without firing a timer: both investigations are overdue first replies.
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(49))));
+    JsonNode overdue = get("/api/dashboard/overdue-replies?size=500", "mia").getBody();
+    assertThat(overdue.findValuesAsText("caseReference")).contains(discrepancyReference, walletReference);
+    ClockUtil.reset();
+
+    assertThat(api.completeTask(investigation.getId(), "fred", Map.of("investigationStep", "ASK_PROCESSOR",
+        "institution", "PROCESSOR", "requestText", "3-D Secure record, please.")).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(api.completeTask(rechargeInvestigation.getId(), "fred", Map.of("finding", "NOT_PAID",
+        "replyMessage", "The payment never completed.")).getStatusCode().value()).isEqualTo(204);
+
+    JsonNode after = dashboard();
+    assertThat(times(after, "payment-discrepancy", "firstReplies") - times(before, "payment-discrepancy", "firstReplies"))
+        .as("the discrepancy investigation's completion is its first reply").isEqualTo(1);
+    assertThat(times(after, "wallet-recharge-issue", "firstReplies")
+        - times(before, "wallet-recharge-issue", "firstReplies"))
+        .as("the recharge investigation's completion is its first reply").isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("history cleanup removes a finished case's engine history after its 180 days; the figures stay as they were")
   void historyCleanupLeavesTheFiguresAsTheyWere() {
     JsonNode refused = api.claim(api.order("SERVICE", "BOOKED", Instant.now().minus(Duration.ofDays(10)), null, 9000),

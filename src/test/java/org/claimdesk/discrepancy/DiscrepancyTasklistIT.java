@@ -62,7 +62,7 @@ class DiscrepancyTasklistIT {
     String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
     EngineJobs.executeAsyncJobs(managementService, instanceId);
-    Task investigation = task(reference, "Task_ReviewClaim");
+    Task investigation = task(reference, "Task_InvestigateDiscrepancy");
     assertThat(taskService.getIdentityLinksForTask(investigation.getId()))
         .anyMatch(link -> "finance".equals(link.getGroupId()));
 

@@ -147,7 +147,7 @@ class PaymentDiscrepancyIT {
         .singleResult().getId();
     EngineJobs.executeAsyncJobs(managementService, instance);
     Task investigation = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_ReviewClaim");
+    assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_InvestigateDiscrepancy");
 
     // PD-3 through the staff API: finance asks the processor, whose answer comes back in.
     ResponseEntity<String> notYet = processorAnswer(api, reference, "fred");
@@ -158,7 +158,7 @@ class PaymentDiscrepancyIT {
     assertThat(processorAnswer(api, reference, "anna").getStatusCode().value()).as("support may not").isEqualTo(403);
     assertThat(processorAnswer(api, reference, "fred").getStatusCode().value()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
-        .isEqualTo("Task_ReviewClaim");
+        .isEqualTo("Task_InvestigateDiscrepancy");
     assertThat((String) runtimeService.getVariable(instance, "investigationNotes"))
         .contains("Answer from the payment processor: Cardholder authenticated.");
   }

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.claimdesk.cases.CaseOutcome;
 import org.claimdesk.cases.CaseRecord;
 import org.claimdesk.cases.CaseStatus;
+import org.claimdesk.cases.ServiceLevelProperties;
 import org.claimdesk.cases.ServiceLevels;
 import org.claimdesk.commerce.Customer;
 import org.claimdesk.commerce.Money;
@@ -73,6 +74,10 @@ class PaymentDiscrepancyProcessTest {
   static final Money PAID = Money.of(4900, "EUR");
   static final DiscrepancyProperties PROPERTIES = new DiscrepancyProperties(Duration.ofDays(60),
       Duration.ofHours(24), Duration.ofDays(5), Duration.ofDays(10), Duration.ofDays(7), "support@loop.tech");
+  /** As in {@link FirstReplyBeans#serviceLevels}: the customer is reminded at 5 days, the wait ends at 7. */
+  static final ServiceLevelProperties SERVICE_LEVELS = new ServiceLevelProperties(Duration.ofHours(24),
+      Duration.ofHours(48), Duration.ofDays(5), Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(14),
+      Duration.ofHours(72), "lead@example.com");
 
   ProcessEngine engine;
   FakeCases cases;
@@ -116,33 +121,12 @@ class PaymentDiscrepancyProcessTest {
 
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    DiscrepancyTimes times = new DiscrepancyTimes(PROPERTIES, clock);
-    DiscrepancySteps steps = new DiscrepancySteps(cases, messages, messages, levels, times, payouts);
+    DiscrepancyTimes times = new DiscrepancyTimes(PROPERTIES, SERVICE_LEVELS, clock);
     DiscrepancyFacts facts = new DiscrepancyFacts(payments, orders);
     FirstReplyBeans.register(levels, cases, messages, clock);
     Mocks.register("discrepancyTimes", times);
-    Mocks.register("loadPaymentFactsDelegate", new LoadPaymentFactsDelegate(facts, times, clock));
-    Mocks.register("answerOutsideWindowDelegate", new AnswerOutsideWindowDelegate(steps, times));
-    Mocks.register("acknowledgeReportDelegate", new AcknowledgeReportDelegate(steps));
-    Mocks.register("runDiscrepancyChecksDelegate", new RunDiscrepancyChecksDelegate(facts,
-        new DiscrepancyChecks(payments, processor, PROPERTIES), findings, steps));
-    Mocks.register("discrepancyInvestigationOpenedListener", new DiscrepancyInvestigationOpenedListener(steps));
-    Mocks.register("investigationStepValidator", new InvestigationStepValidator(steps));
-    Mocks.register("askProcessorDelegate", new AskProcessorDelegate(steps, clock));
-    Mocks.register("discrepancySteps", steps);
-    Mocks.register("recordProcessorAnswerDelegate", new RecordProcessorAnswerDelegate(clock));
-    Mocks.register("noteProcessorSilentDelegate", new NoteProcessorSilentDelegate(clock));
-    Mocks.register("askCustomerDetailsDelegate", new AskCustomerDetailsDelegate(steps, clock));
-    Mocks.register("resumeWithDetailsDelegate", new ResumeWithDetailsDelegate(steps, clock));
-    Mocks.register("noteCustomerSilentDelegate", new NoteCustomerSilentDelegate(steps, clock));
-    Mocks.register("recordLiabilityDelegate", new RecordLiabilityDelegate(steps));
-    Mocks.register("refundDiscrepancyDelegate", new RefundDiscrepancyDelegate(steps));
-    Mocks.register("adjustBalanceDelegate", new AdjustBalanceDelegate(steps));
-    Mocks.register("sendResolutionDelegate", new SendResolutionDelegate(steps, documents));
-    Mocks.register("askSatisfactionDelegate", new AskSatisfactionDelegate(steps));
-    Mocks.register("reopenInvestigationDelegate", new ReopenInvestigationDelegate(steps, clock));
-    Mocks.register("dissatisfactionReviewValidator", new DissatisfactionReviewValidator(clock));
-    Mocks.register("upholdResolutionDelegate", new UpholdResolutionDelegate(steps));
+    Mocks.register("discrepancyTasks", new DiscrepancyTasks(cases, messages, messages, levels, times, payouts, facts,
+        new DiscrepancyChecks(payments, processor, PROPERTIES), findings, documents, clock));
   }
 
   @AfterEach
@@ -158,7 +142,7 @@ class PaymentDiscrepancyProcessTest {
   void PD2_reportOnDay59IsAccepted() {
     ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(59))), DiscrepancyKind.NOT_RECOGNIZED);
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(messages.messages()).containsExactly(CustomerMessage.DISCREPANCY_RECEIVED);
     assertThat(messages.last(CustomerMessage.DISCREPANCY_RECEIVED).parameters())
         .containsEntry("amount", PAID)
@@ -204,7 +188,7 @@ class PaymentDiscrepancyProcessTest {
         () -> engine.getManagementService().executeJob(refundJob.getId())).hasMessageContaining("processor unavailable");
     EngineJobs.executeAsyncJobs(engine.getManagementService(), report.getId());
 
-    assertThat(report).hasPassed("Task_RefundPayment", "Task_DocumentResolution").hasNotPassed("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_RefundPayment", "Task_DocumentResolution").hasNotPassed("Task_InvestigateDiscrepancy");
     assertThat(report).isWaitingAt("Timer_FollowUpDue");
     assertThat(payouts.payouts).hasSize(1);
     FakePayouts.Payout refund = payouts.payouts.get(REF + ":refund-1");
@@ -235,7 +219,7 @@ class PaymentDiscrepancyProcessTest {
 
     ProcessInstance report = report(first, DiscrepancyKind.DUPLICATE_CHARGE);
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.FINDINGS_SUMMARY)).contains("Duplicate charge");
     assertThat(payouts.calls).isEmpty();
   }
@@ -332,7 +316,7 @@ class PaymentDiscrepancyProcessTest {
     ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
 
     askProcessor("Please send the 3-D Secure record of ch_1.");
-    assertThat(report).isWaitingAt("Gateway_AwaitProcessor");
+    assertThat(report).isWaitingAt("Task_AwaitProcessorAnswer");
     assertThat(messages.last(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED).parameters())
         .containsEntry("institution", "PROCESSOR").containsEntry("answerDueBy", NOW.plus(Duration.ofDays(10)));
 
@@ -343,12 +327,69 @@ class PaymentDiscrepancyProcessTest {
         .setVariable(DiscrepancyVariables.PROCESSOR_ANSWER, "Authenticated with 3-D Secure by the cardholder.")
         .correlateWithResult();
 
-    assertThat(report).isWaitingAt("Task_ReviewClaim").hasPassed("Task_RecordProcessorAnswer")
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy").hasPassed("Task_RecordProcessorAnswer")
         .hasNotPassed("Task_NoteProcessorSilent");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("Answer from the payment processor: Authenticated with 3-D Secure by the cardholder.");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
         .activityId("Timer_ProcessorReminderDue").count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
+        .activityId("Timer_ProcessorDeadline").count()).isZero();
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(11)));
+    assertThat(messages.staff).as("no reminder after the answer")
+        .noneSatisfy(n -> assertThat(n.text()).contains("has no answer yet"));
+    assertThat(report).hasNotPassed("Task_RemindProcessor", "Task_NoteProcessorSilent");
+  }
+
+  @Test
+  @DisplayName("PD-3: the reminder is due 5 days after the request and the deadline 10 days after it, as when the deadline was counted from the reminder")
+  void PD3_reminderAndDeadlineFireAtTheirInstants() {
+    ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
+    askProcessor("Please send the records of ch_1.");
+
+    assertThat(timerDue(report, "Timer_ProcessorReminderDue")).isEqualTo(NOW.plus(Duration.ofDays(5)));
+    // before: the deadline timer started when the reminder fired (day 5) and ran the other 5 days
+    assertThat(timerDue(report, "Timer_ProcessorDeadline")).isEqualTo(NOW.plus(Duration.ofDays(5))
+        .plus(Duration.ofDays(10).minus(Duration.ofDays(5))))
+        .isEqualTo(messages.last(CustomerMessage.DISCREPANCY_PROCESSOR_CONSULTED).parameters().get("answerDueBy"));
+
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)).minusSeconds(1));
+    assertThat(report).hasNotPassed("Task_RemindProcessor");
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
+    assertThat(report).hasPassed("Task_RemindProcessor").isWaitingAt("Task_AwaitProcessorAnswer");
+    assertThat(messages.staff).hasSize(1);
+    assertThat(timerDue(report, "Timer_ProcessorDeadline")).as("the reminder leaves the deadline as it was")
+        .isEqualTo(NOW.plus(Duration.ofDays(10)));
+
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(10)).minusSeconds(1));
+    assertThat(report).hasNotPassed("Task_NoteProcessorSilent").isWaitingAt("Task_AwaitProcessorAnswer");
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(10)));
+    assertThat(report).hasPassed("Task_NoteProcessorSilent").isWaitingAt("Task_InvestigateDiscrepancy");
+    assertThat(messages.staff).as("reminded once").hasSize(1);
+  }
+
+  @Test
+  @DisplayName("PD-3: an answer that comes after the reminder is taken: back to the investigator, no deadline any more")
+  void PD3_answerAfterTheReminderIsTaken() {
+    ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
+    askProcessor("Please send the records of ch_1.");
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
+    assertThat(report).hasPassed("Task_RemindProcessor");
+
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(7))));
+    engine.getRuntimeService().createMessageCorrelation(DiscrepancyProcess.MESSAGE_PROCESSOR_ANSWERED)
+        .processInstanceBusinessKey(REF)
+        .setVariable(DiscrepancyVariables.ANSWERED_BY, "BANK")
+        .setVariable(DiscrepancyVariables.PROCESSOR_ANSWER, "The cardholder authorised the payment.")
+        .correlateWithResult();
+
+    assertThat(report).hasPassed("Task_RecordProcessorAnswer").isWaitingAt("Task_InvestigateDiscrepancy");
+    assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
+        .contains("The cardholder authorised the payment.");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
+        .activityId("Timer_ProcessorDeadline").count()).isZero();
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(11)));
+    assertThat(report).hasNotPassed("Task_NoteProcessorSilent");
   }
 
   @Test
@@ -358,11 +399,11 @@ class PaymentDiscrepancyProcessTest {
     askProcessor("Please send the records of ch_1.");
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
-    assertThat(report).hasPassed("Task_RemindProcessor").isWaitingAt("Gateway_AwaitProcessorAfterReminder");
+    assertThat(report).hasPassed("Task_RemindProcessor").isWaitingAt("Task_AwaitProcessorAnswer");
     assertThat(messages.staff).singleElement().satisfies(n -> assertThat(n.text()).contains("Please send the records"));
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(10)));
-    assertThat(report).hasPassed("Task_NoteProcessorSilent").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_NoteProcessorSilent").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("No answer from the payment processor by the deadline.");
   }
@@ -384,8 +425,60 @@ class PaymentDiscrepancyProcessTest {
     engine.getRuntimeService().createMessageCorrelation(DiscrepancyProcess.MESSAGE_DETAILS_RECEIVED)
         .processInstanceBusinessKey(REF).correlateWithResult();
 
-    assertThat(report).hasPassed("Task_ResumeWithDetails").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_ResumeWithDetails").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(8)));
+    assertThat(messages.messages()).as("no reminder after the details").doesNotContain(
+        CustomerMessage.DISCREPANCY_DETAILS_REMINDER);
+    assertThat(report).hasNotPassed("Task_RemindCustomerDetails", "Task_NoteCustomerSilent");
+  }
+
+  @Test
+  @DisplayName("Details asked: the reminder is due at 5 days and the deadline at 7, as when the deadline was counted from the reminder")
+  void customerReminderAndDeadlineFireAtTheirInstants() {
+    ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
+    complete(Map.of(DiscrepancyVariables.INVESTIGATION_STEP, "ASK_CUSTOMER",
+        DiscrepancyVariables.REQUEST_TEXT, "Which card did you use?"));
+
+    assertThat(timerDue(report, "Timer_DetailsReminderDue")).isEqualTo(NOW.plus(Duration.ofDays(5)));
+    // before: the deadline timer started when the reminder fired (day 5) and ran the other 2 days
+    assertThat(timerDue(report, "Timer_DetailsDeadline")).isEqualTo(NOW.plus(Duration.ofDays(5))
+        .plus(Duration.ofDays(7).minus(Duration.ofDays(5))))
+        .isEqualTo(messages.last(CustomerMessage.DISCREPANCY_DETAILS_REQUESTED).parameters().get("respondBy"));
+
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)).minusSeconds(1));
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.DISCREPANCY_DETAILS_REMINDER);
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
+    assertThat(messages.last(CustomerMessage.DISCREPANCY_DETAILS_REMINDER).parameters())
+        .containsEntry("respondBy", timerDue(report, "Timer_DetailsDeadline"));
+
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)).minusSeconds(1));
+    assertThat(report).hasNotPassed("Task_NoteCustomerSilent").isWaitingAt("Task_AwaitCustomerDetails");
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
+    assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_InvestigateDiscrepancy");
+    assertThat(messages.messages().stream().filter(m -> m == CustomerMessage.DISCREPANCY_DETAILS_REMINDER).count())
+        .as("reminded once").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Details that come after the reminder are taken: the investigation resumes, no deadline any more")
+  void customerDetailsAfterTheReminderAreTaken() {
+    ProcessInstance report = report(payment("pay-1", "ch_1", NOW.minus(Duration.ofDays(10))), DiscrepancyKind.NOT_RECOGNIZED);
+    complete(Map.of(DiscrepancyVariables.INVESTIGATION_STEP, "ASK_CUSTOMER",
+        DiscrepancyVariables.REQUEST_TEXT, "Which card did you use?"));
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
+    assertThat(messages.messages()).contains(CustomerMessage.DISCREPANCY_DETAILS_REMINDER);
+
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(6))));
+    engine.getRuntimeService().createMessageCorrelation(DiscrepancyProcess.MESSAGE_DETAILS_RECEIVED)
+        .processInstanceBusinessKey(REF).correlateWithResult();
+
+    assertThat(report).hasPassed("Task_ResumeWithDetails").isWaitingAt("Task_InvestigateDiscrepancy");
+    assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.getId()).timers()
+        .activityId("Timer_DetailsDeadline").count()).isZero();
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(8)));
+    assertThat(report).hasNotPassed("Task_NoteCustomerSilent");
   }
 
   @Test
@@ -398,10 +491,10 @@ class PaymentDiscrepancyProcessTest {
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(5)));
     assertThat(messages.last(CustomerMessage.DISCREPANCY_DETAILS_REMINDER).parameters())
         .containsEntry("respondBy", NOW.plus(Duration.ofDays(7)));
-    assertThat(report).isWaitingAt("Gateway_AwaitDetailsAfterReminder");
+    assertThat(report).hasPassed("Task_RemindCustomerDetails").isWaitingAt("Task_AwaitCustomerDetails");
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
 
-    assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_ReviewClaim");
+    assertThat(report).hasPassed("Task_NoteCustomerSilent").isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
   }
 
@@ -416,7 +509,7 @@ class PaymentDiscrepancyProcessTest {
 
     assertThat(investigation().getPriority()).isGreaterThan(50);
     assertThat(cases.breaches).singleElement().satisfies(b -> assertThat(b.reference()).isEqualTo(REF));
-    assertThat(report).isWaitingAt("Task_ReviewClaim", "Task_HandleEscalation");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy", "Task_HandleEscalation");
   }
 
   // ------------------------------------------------------------------ follow-up (PD-6)
@@ -454,7 +547,7 @@ class PaymentDiscrepancyProcessTest {
 
     engine.getTaskService().complete(review.getId(), Map.of(DiscrepancyVariables.REVIEW_OUTCOME, "REINVESTIGATE",
         DiscrepancyVariables.MANAGER_NOTE, "Check the cancellation on 2 October."));
-    assertThat(report).isWaitingAt("Task_ReviewClaim");
+    assertThat(report).isWaitingAt("Task_InvestigateDiscrepancy");
     assertThat((String) variable(report, DiscrepancyVariables.INVESTIGATION_NOTES))
         .contains("Manager reopened the investigation: Check the cancellation on 2 October.");
 
@@ -491,7 +584,7 @@ class PaymentDiscrepancyProcessTest {
     ProcessInstance report = resolvedAfterFinding(Cause.NO_DISCREPANCY);
 
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7)));
-    assertThat(report).isWaitingAt("Gateway_AwaitSatisfaction");
+    assertThat(report).isWaitingAt("Task_AwaitSatisfaction");
     EngineJobs.fireTimersDueBy(engine.getManagementService(), NOW.plus(Duration.ofDays(7 + 14)));
 
     assertThat(report).isEnded().hasPassed("Event_ClosedWithoutAnswer");
@@ -499,6 +592,14 @@ class PaymentDiscrepancyProcessTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** When the instance's timer job of {@code timerId} is due. */
+  private Instant timerDue(ProcessInstance instance, String timerId) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(timerId).singleResult();
+    assertThat(timer).as(timerId + " is waiting").isNotNull();
+    return timer.getDuedate().toInstant();
+  }
 
   private Payment payment(String id, String charge, Instant capturedAt) {
     return payment(id, charge, capturedAt, PAID.amount());
@@ -574,7 +675,7 @@ class PaymentDiscrepancyProcessTest {
 
   private Task investigation() {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(REF)
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey("Task_InvestigateDiscrepancy").singleResult();
   }
 
   private Object variable(ProcessInstance instance, String name) {

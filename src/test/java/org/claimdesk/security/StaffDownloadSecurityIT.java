@@ -131,7 +131,7 @@ class StaffDownloadSecurityIT {
         .singleResult().getId();
     EngineJobs.executeAsyncJobs(managementService, instance);
     assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
-        .as("the investigation is offered to finance only").isEqualTo("Task_ReviewClaim");
+        .as("the investigation is offered to finance only").isEqualTo("Task_InvestigateDiscrepancy");
     return reference;
   }
 

@@ -99,18 +99,8 @@ class WalletRechargeIssueProcessTest {
     });
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    WalletSteps steps = new WalletSteps(cases, messages, processor, ledger, orders);
     FirstReplyBeans.register(levels, cases, messages, clock);
-    Mocks.register("loadRechargeFactsDelegate",
-        new LoadRechargeFactsDelegate(new RechargeFactsLoader(orders, payments, ledger, levels), clock));
-    Mocks.register("tellCustomerToWaitDelegate", new TellCustomerToWaitDelegate(steps));
-    Mocks.register("checkChargeDelegate", new CheckChargeDelegate(steps));
-    Mocks.register("investigationOpenedListener", new InvestigationOpenedListener(steps));
-    Mocks.register("investigationFindingValidator", new InvestigationFindingValidator());
-    Mocks.register("creditRechargeDelegate", new CreditRechargeDelegate(steps));
-    Mocks.register("confirmRechargeCreditDelegate", new ConfirmRechargeCreditDelegate(steps));
-    Mocks.register("confirmRechargeArrivedDelegate", new ConfirmRechargeArrivedDelegate(steps));
-    Mocks.register("tellRechargeNotPaidDelegate", new TellRechargeNotPaidDelegate(steps));
+    Mocks.register("walletTasks", new WalletTasks(cases, messages, processor, ledger, orders, payments, levels, clock));
   }
 
   @AfterEach
@@ -276,7 +266,7 @@ class WalletRechargeIssueProcessTest {
 
   private Task investigation(ProcessInstance report) {
     return engine.getTaskService().createTaskQuery().processInstanceId(report.getId())
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey("Task_InvestigateRecharge").singleResult();
   }
 
   private CaseRecord caseRecord() {

@@ -49,7 +49,7 @@ class WalletTasklistIT {
     EngineJobs.executeAsyncJobs(managementService, runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(filed.path("reference").asText()).singleResult().getId());
     Task investigation = taskService.createTaskQuery().processInstanceBusinessKey(filed.path("reference").asText())
-        .taskDefinitionKey("Task_ReviewClaim").singleResult();
+        .taskDefinitionKey("Task_InvestigateRecharge").singleResult();
     assertThat(taskService.getIdentityLinksForTask(investigation.getId()))
         .anyMatch(link -> "finance".equals(link.getGroupId()));
 

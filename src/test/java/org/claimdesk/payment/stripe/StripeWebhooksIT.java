@@ -201,7 +201,7 @@ class StripeWebhooksIT {
     assertThat(webhooks.receive(later, signed(later)).outcome()).endsWith("no investigation waits for the processor");
     List<String> open = tasks.createTaskQuery().processInstanceId(instance).list().stream()
         .map(t -> t.getTaskDefinitionKey()).toList();
-    assertThat(open).containsExactly("Task_ReviewClaim");
+    assertThat(open).containsExactly("Task_InvestigateDiscrepancy");
   }
 
   private static String signatureWith(String payload, String secret) {

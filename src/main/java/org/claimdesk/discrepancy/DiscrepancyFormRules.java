@@ -1,52 +1,60 @@
 package org.claimdesk.discrepancy;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.engine.InvalidFormInputException;
-import org.springframework.stereotype.Component;
+import org.claimdesk.sla.FirstReplySteps;
 
 /**
- * Task_ReviewClaim (investigate-discrepancy), on complete: the next step must be whole (whom to
- * ask and what; or the cause, the conclusion and an amount that can be right), so that a bad
- * form is refused in Tasklist instead of failing later. For a finding, it prepares what the
- * decision moves ({@link Rectification}): recorded on the case, which the payout steps pay
- * ({@link DiscrepancySteps#decideRectification}), and shown as {@code rectifyAmount} and
- * {@code rectifyPaymentId}.
+ * The completion rules of the two forms of {@code payment-discrepancy}, one method per form, run
+ * by {@link DiscrepancyTasks}' complete listeners: a bad form is refused in Tasklist (400 with the
+ * message) instead of failing later.
  */
-@Component
-public class InvestigationStepValidator implements TaskListener {
+final class DiscrepancyFormRules {
 
   private static final int MAX_TEXT = 4000;
 
-  private final DiscrepancySteps steps;
-
-  public InvestigationStepValidator(DiscrepancySteps steps) {
-    this.steps = steps;
+  /** A finding the investigator recorded: what it moves ({@link Rectification}), if anything. */
+  record Finding(Optional<Rectification.Amount> amount) {
   }
 
-  @Override
-  public void notify(DelegateTask task) {
-    DiscrepancyVariables v = DiscrepancyVariables.of(task);
+  private DiscrepancyFormRules() {
+  }
+
+  /**
+   * Form {@code investigate-discrepancy}: the next step must be whole (whom to ask and what; or the
+   * cause, the conclusion and an amount that can be right). For a finding, what the decision moves
+   * is shown as {@code rectifyAmount} and {@code rectifyPaymentId} and returned, for the case record.
+   *
+   * @return the finding, or empty when the investigator asks someone instead
+   */
+  static Optional<Finding> investigation(DiscrepancyVariables v) {
     String step = oneOf(v, DiscrepancyVariables.INVESTIGATION_STEP, "the next step",
         List.of("ASK_PROCESSOR", "ASK_CUSTOMER", "RECORD_FINDING"));
     switch (step) {
       case "ASK_PROCESSOR" -> {
         oneOf(v, DiscrepancyVariables.INSTITUTION, "whom you ask", List.of("PROCESSOR", "BANK"));
         requireText(v, DiscrepancyVariables.REQUEST_TEXT, "Write down what you asked the processor or the bank.");
+        return Optional.empty();
       }
-      case "ASK_CUSTOMER" -> requireText(v, DiscrepancyVariables.REQUEST_TEXT,
-          "Write your question to the customer; it is sent to them as written.");
-      default -> recordFinding(v);
+      case "ASK_CUSTOMER" -> {
+        requireText(v, DiscrepancyVariables.REQUEST_TEXT,
+            "Write your question to the customer; it is sent to them as written.");
+        return Optional.empty();
+      }
+      default -> {
+        return Optional.of(finding(v));
+      }
     }
   }
 
-  private void recordFinding(DiscrepancyVariables v) {
+  private static Finding finding(DiscrepancyVariables v) {
     Cause cause = Cause.valueOf(oneOf(v, DiscrepancyVariables.CAUSE, "what happened",
-        java.util.Arrays.stream(Cause.values()).map(Cause::name).toList()));
+        Arrays.stream(Cause.values()).map(Cause::name).toList()));
     requireText(v, DiscrepancyVariables.CONCLUSION, "Write your conclusion for the customer.");
     String preferred = v.string(DiscrepancyVariables.PREFERRED_REMEDY);
     boolean choice = cause == Cause.OVERCHARGED || cause == Cause.MERCHANT_ERROR;
@@ -67,7 +75,30 @@ public class InvestigationStepValidator implements TaskListener {
     }
     v.set(DiscrepancyVariables.RECTIFY_AMOUNT, amount.map(a -> a.amount().amount()).orElse(null));
     v.set(DiscrepancyVariables.RECTIFY_PAYMENT_ID, amount.map(Rectification.Amount::paymentId).orElse(null));
-    steps.decideRectification(v.caseReference(), v.round(), amount);
+    return new Finding(amount);
+  }
+
+  /**
+   * Form {@code review-dissatisfaction} (PD-6): a decision and a note; a note for the investigator
+   * joins the investigation notes.
+   */
+  static void dissatisfactionReview(DiscrepancyVariables v, Instant now) {
+    String outcome = v.string(DiscrepancyVariables.REVIEW_OUTCOME);
+    if (!"REINVESTIGATE".equals(outcome) && !"UPHOLD".equals(outcome)) {
+      throw new InvalidFormInputException("Choose your decision (REINVESTIGATE or UPHOLD).");
+    }
+    String note = v.string(DiscrepancyVariables.MANAGER_NOTE);
+    if (note == null || note.isBlank()) {
+      throw new InvalidFormInputException("REINVESTIGATE".equals(outcome)
+          ? "Write a note for the investigator: what to look at again."
+          : "Write your message to the customer.");
+    }
+    if (note.length() > MAX_TEXT) {
+      throw new InvalidFormInputException("At most " + MAX_TEXT + " characters, please.");
+    }
+    if ("REINVESTIGATE".equals(outcome)) {
+      v.addNote(FirstReplySteps.staffTime(now) + " Manager reopened the investigation: " + note.strip());
+    }
   }
 
   private static Money typedAmount(DiscrepancyVariables v, Money paid) {
