@@ -255,6 +255,11 @@ final class MessageParameters {
     return required(name, String.class);
   }
 
+  /** The value given for a name the message reads, of whatever type, or empty. */
+  Optional<Object> optional(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
   Optional<String> optionalText(String name) {
     return Optional.ofNullable((String) values.get(name));
   }

@@ -798,4 +798,15 @@ class CustomerMessageRendererTest {
         "javascript:alert(1)", Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("javascript");
   }
+
+  @Test
+  @DisplayName("a sentence missing from the bundle stops the message, naming the key, instead of sending ??key??")
+  void missingSentenceFails() {
+    CustomerMessageRenderer incomplete = new CustomerMessageRenderer("mail/incomplete-messages");
+
+    assertThatThrownBy(() -> incomplete.render(CustomerMessage.CLOSED_NO_RESPONSE, REFERENCE, JOHN, LINK, Map.of()))
+        .hasStackTraceContaining("CLOSED_NO_RESPONSE.next");
+    assertThatThrownBy(() -> incomplete.render(CustomerMessage.CLOSED_NO_RESPONSE, REFERENCE, JOHN, LINK, Map.of()))
+        .hasRootCauseInstanceOf(org.springframework.context.NoSuchMessageException.class);
+  }
 }

@@ -78,4 +78,23 @@ class CustomerMessageTextsTest {
     }
     assertThat(ids).containsExactlyInAnyOrderElementsOf(CustomerMessageRenderer.RULE_IDS);
   }
+
+  @Test
+  @DisplayName("every sentence the message templates name is in the bundles, and every message has its fragment")
+  void templatesNameOnlySentencesOfTheBundles() throws IOException {
+    Properties english = bundle("");
+    String templates = Files.readString(Path.of("src/main/resources/templates/mail/messages.html"))
+        + Files.readString(Path.of("src/main/resources/templates/mail/customer-message.html"))
+        + Files.readString(Path.of("src/main/resources/templates/mail/customer-message-text.html"));
+    Matcher key = Pattern.compile("#\\{([\\w.-]+)").matcher(templates);
+    Set<String> named = new TreeSet<>();
+    while (key.find()) {
+      named.add(key.group(1));
+    }
+    assertThat(named).hasSizeGreaterThan(80);
+    assertThat(english.stringPropertyNames()).containsAll(named);
+    for (CustomerMessage message : CustomerMessage.values()) {
+      assertThat(templates).contains("th:fragment=\"" + message.name() + "\"");
+    }
+  }
 }
