@@ -35,10 +35,37 @@ async function load() {
     return;
   }
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('main');
-  if (fresh) {
-    main.replaceChildren(...[...fresh.childNodes].map((node) => document.importNode(node, true)));
-  } else {
+  if (!fresh) {
     announce(notice(), t('answer.failed'), 'error');
+  } else if (document.getElementById('case') && fresh.querySelector('#case')) {
+    update(fresh.querySelector('#case'));
+  } else {
+    main.replaceChildren(...[...fresh.childNodes].map((node) => document.importNode(node, true)));
+  }
+}
+
+/**
+ * Brings the case on the page up to the server's fresh rendering in place: the same elements keep
+ * their place (and the focus), only their texts, what is shown and the lists change.
+ */
+function update(fresh) {
+  const current = document.getElementById('case');
+  current.querySelectorAll('[data-field]').forEach((element) => {
+    const next = fresh.querySelector(`[data-field="${element.dataset.field}"]`);
+    if (next) {
+      element.textContent = next.textContent;
+      element.hidden = next.hidden;
+      if (next.dataset.status) {
+        element.dataset.status = next.dataset.status;
+      }
+    }
+  });
+  for (const id of ['offer', 'feedback', 'withdraw', 'evidence', 'documents']) {
+    document.getElementById(id).hidden = fresh.querySelector('#' + id).hidden;
+  }
+  for (const list of ['.documents', '.timeline']) {
+    current.querySelector(list).replaceChildren(
+      ...[...fresh.querySelector(list).childNodes].map((node) => document.importNode(node, true)));
   }
 }
 
