@@ -1,23 +1,14 @@
-// What both customer pages share: the language (browser language, a switch remembered in this
-// browser), the texts, number and date formats, and calls to the customer API.
-import { TEXTS } from './texts.js';
+// What both customer pages share. The server renders each page in its language, from the same
+// texts as these: the few the scripts need are written into the page (the JSON data block
+// #page-texts). The language switch is a form that works without script; here it is also
+// remembered in this browser, and a later visit without ?lang= asks the server for it.
 
 const LANGUAGES = ['en', 'fr'];
 const STORED_LANGUAGE = 'claimdesk.language';
-const listeners = [];
-let language = initialLanguage();
+const TEXTS = JSON.parse(document.getElementById('page-texts').textContent || '{}');
+const language = document.documentElement.lang || 'en';
 
-/** ?lang= first, then the choice made with the switch, then the browser's languages; English otherwise. */
-function initialLanguage() {
-  return chosenLanguage() || browserLanguage();
-}
-
-/** The language asked for in the address (?lang=) or chosen with the switch, if any. */
-function chosenLanguage() {
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (LANGUAGES.includes(asked)) {
-    return asked;
-  }
+function storedLanguage() {
   try {
     const stored = window.localStorage.getItem(STORED_LANGUAGE);
     return LANGUAGES.includes(stored) ? stored : null;
@@ -26,90 +17,50 @@ function chosenLanguage() {
   }
 }
 
-function browserLanguage() {
-  for (const preferred of navigator.languages || [navigator.language || 'en']) {
-    const code = preferred.toLowerCase().slice(0, 2);
-    if (LANGUAGES.includes(code)) {
-      return code;
-    }
+/**
+ * A language chosen with the switch on an earlier visit, when the address asks for none and the
+ * page came in another: load the page again in it. True when the page is about to be replaced.
+ */
+function followStoredLanguage() {
+  const url = new URL(window.location.href);
+  const stored = storedLanguage();
+  if (!url.searchParams.has('lang') && stored && stored !== language) {
+    url.searchParams.set('lang', stored);
+    window.location.replace(url);
+    return true;
   }
-  return 'en';
+  return false;
 }
 
 export function currentLanguage() {
   return language;
 }
 
-/**
- * The case page opens in the case's language (the one its emails are written in) unless the
- * customer asked for one (?lang=, the switch).
- */
-export function preferLanguage(caseLanguage) {
-  if (!chosenLanguage() && LANGUAGES.includes(caseLanguage) && caseLanguage !== language) {
-    language = caseLanguage;
-    translate();
-  }
-}
-
-/** The text for key in the page's language, {name} placeholders filled from params. */
-export function t(key, params = {}) {
-  const text = TEXTS[language][key] ?? TEXTS.en[key];
+/** The text for key in the page's language, its {0}, {1} placeholders filled from args. */
+export function t(key, ...args) {
+  const text = TEXTS[key];
   if (text === undefined) {
     throw new Error('No text for ' + key);
   }
-  return text.replace(/\{(\w+)\}/g, (all, name) => (name in params ? String(params[name]) : all));
+  return text.replace(/\{(\d+)\}/g, (all, index) => (index < args.length ? String(args[index]) : all));
 }
 
-/** Whether a text exists for key (optional texts such as hints). */
-export function has(key) {
-  return key in TEXTS[language];
-}
-
-/** Fills every [data-i18n] element's text, [data-i18n-attr="attr:key"] attributes, and the page language. */
-export function translate(root = document) {
-  document.documentElement.lang = language;
-  root.querySelectorAll('[data-i18n]').forEach((element) => {
-    element.textContent = t(element.dataset.i18n);
-  });
-  root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
-    for (const pair of element.dataset.i18nAttr.split(';')) {
-      const [attribute, key] = pair.split(':');
-      element.setAttribute(attribute.trim(), t(key.trim()));
-    }
-  });
-  document.querySelectorAll('[data-lang]').forEach((button) => {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === language));
-  });
-}
-
-/** Wires the language switch; onChange runs after the texts changed. */
-export function setUpLanguageSwitch(onChange) {
-  listeners.push(onChange);
+/**
+ * Remembers the language chosen with the switch (the switch's own form then loads the page in
+ * it). Returns false when the page is being loaded again in the remembered language: the caller
+ * then sets nothing up.
+ */
+export function setUpLanguageSwitch() {
   document.querySelectorAll('[data-lang]').forEach((button) => {
     button.addEventListener('click', () => {
-      language = button.dataset.lang;
       try {
-        window.localStorage.setItem(STORED_LANGUAGE, language);
+        window.localStorage.setItem(STORED_LANGUAGE, button.dataset.lang);
       } catch (e) {
         // not remembered; the page still switches
       }
-      const url = new URL(window.location.href);
-      if (url.searchParams.has('lang')) {
-        url.searchParams.set('lang', language);
-        window.history.replaceState(null, '', url);
-      }
-      translate();
-      listeners.forEach((listener) => listener());
     });
   });
-  translate();
-}
-
-/** An amount in minor units as the page's language writes it, e.g. "1,234.50 EUR" / "1 234,50 EUR". */
-export function formatMoney(minorUnits, currency) {
-  const format = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits;
-  return format.format(minorUnits / 10 ** digits);
+  return !followStoredLanguage();
 }
 
 export function formatDate(instant) {

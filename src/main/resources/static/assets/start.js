@@ -1,7 +1,9 @@
-// The start page: choose what happened, fill in the form it opens, send it to the customer API,
-// and show the case reference, what happens next and the private link to the case page.
+// The start page, as the server rendered it (every form works without script, posted to
+// /claims/{form}): here one form shows at a time, for what the visitor chose; it is checked in
+// the page, sent to the customer API without reloading, and answered with the case reference,
+// what happens next and the private link to the case page.
 import {
-  announce, callApi, currentLanguage, formatDate, retryAfterSeconds, setUpLanguageSwitch, t,
+  announce, callApi, formatDate, retryAfterSeconds, setUpLanguageSwitch, t,
 } from './common.js';
 import { check, clearErrors, minorUnits, serverProblems, showErrors } from './validation.js';
 
@@ -9,13 +11,11 @@ const start = document.getElementById('start');
 const done = document.getElementById('done');
 const choices = [...document.querySelectorAll('[data-choose]')];
 const forms = [...document.querySelectorAll('form.claim')];
-// What the last answer showed, to write it again when the language changes.
-let shown = null;
 
 /** One idempotency key per request body: sending the same form again (a retry) replays the first answer. */
 const lastSent = new WeakMap();
 
-function choose(key) {
+function choose(key, focus = true) {
   for (const button of choices) {
     button.setAttribute('aria-expanded', String(button.dataset.choose === key));
     button.classList.toggle('chosen', button.dataset.choose === key);
@@ -26,7 +26,9 @@ function choose(key) {
   const form = forms.find((f) => f.dataset.claim === key);
   if (form) {
     showWhenKind(form);
-    form.querySelector('input, select, textarea').focus();
+    if (focus) {
+      form.querySelector('input:not([type=hidden]), select, textarea').focus();
+    }
   }
 }
 
@@ -40,7 +42,7 @@ function showWhenKind(form) {
 
 function bodyOf(form) {
   const value = (name) => form.elements.namedItem(name).value.trim();
-  const language = currentLanguage();
+  const language = value('language');
   switch (form.dataset.claim) {
     case 'refund':
       return { orderId: value('orderId'), email: value('email'), reason: value('reason'),
@@ -63,13 +65,14 @@ function bodyOf(form) {
   }
 }
 
+/** The form's own key (rendered with it) for its first request body, a new one for each other body. */
 function idempotencyKeyFor(form, body) {
   const text = JSON.stringify(body);
   const last = lastSent.get(form);
   if (last && last.text === text) {
     return last.key;
   }
-  const key = 'web-' + crypto.randomUUID();
+  const key = last ? 'web-' + crypto.randomUUID() : form.elements.namedItem('idempotencyKey').value;
   lastSent.set(form, { text, key });
   return key;
 }
@@ -102,7 +105,7 @@ async function send(event) {
     } else if (response.status === 422) {
       announce(answer, t('answer.notFound.' + form.dataset.subject), 'error');
     } else if (response.status === 429) {
-      announce(answer, t('answer.tooMany', { seconds: retryAfterSeconds(response.headers) }), 'error');
+      announce(answer, t('answer.tooMany', retryAfterSeconds(response.headers)), 'error');
     } else if (response.status === 409) {
       announce(answer, t('answer.conflict'), 'error');
     } else {
@@ -123,7 +126,6 @@ function privateLink(created) {
 }
 
 function showDone(result) {
-  shown = result;
   const field = (name) => done.querySelector(`[data-field="${name}"]`);
   const created = !result.existing;
   done.querySelector('[data-part="created"]').hidden = !created;
@@ -131,8 +133,8 @@ function showDone(result) {
   if (created) {
     document.getElementById('done-heading').textContent = t('done.heading');
     field('reference').textContent = result.reference;
-    field('status').textContent = t('done.status', { status: t('status.' + result.status) });
-    field('replyBy').textContent = result.replyDueBy ? t('done.replyBy', { date: formatDate(result.replyDueBy) }) : '';
+    field('status').textContent = t('done.status', t('status.' + result.status));
+    field('replyBy').textContent = result.replyDueBy ? t('done.replyBy', formatDate(result.replyDueBy)) : '';
     field('replyBy').hidden = !result.replyDueBy;
     const decided = ['REJECTED', 'RESOLVED', 'CLOSED'].includes(result.status);
     field('next').textContent = decided ? t('done.decided') : t('done.next.' + result.type);
@@ -142,30 +144,36 @@ function showDone(result) {
     field('open').href = link;
   } else {
     document.getElementById('done-heading').textContent = t('done.existing.heading');
-    field('existing').textContent = t('done.existing', { reference: result.existing.reference });
+    field('existing').textContent = t('done.existing', result.existing.reference);
   }
   start.hidden = true;
   done.hidden = false;
   done.focus();
 }
 
-function again() {
-  shown = null;
+function again(event) {
+  event.preventDefault();
   done.hidden = true;
   start.hidden = false;
   forms.forEach((form) => {
     form.reset();
     clearErrors(form);
     lastSent.delete(form);
+    // The rendered key may have filed the case just shown: the next request gets its own.
+    form.elements.namedItem('idempotencyKey').value = 'web-' + crypto.randomUUID();
   });
   choose(null);
   choices[0].focus();
 }
 
-choices.forEach((button) => button.addEventListener('click', () => choose(button.dataset.choose)));
+choices.forEach((button) => button.addEventListener('click', (event) => {
+  event.preventDefault();
+  choose(button.dataset.choose);
+}));
 forms.forEach((form) => {
   form.addEventListener('submit', send);
-  form.querySelector('[data-action="change"]').addEventListener('click', () => {
+  form.querySelector('[data-action="change"]').addEventListener('click', (event) => {
+    event.preventDefault();
     const key = form.dataset.claim;
     choose(null);
     choices.find((button) => button.dataset.choose === key).focus();
@@ -176,15 +184,14 @@ forms.forEach((form) => {
   }
 });
 done.querySelector('[data-action="another"]').addEventListener('click', again);
-setUpLanguageSwitch(() => {
-  if (shown) {
-    showDone(shown);
+if (setUpLanguageSwitch()) {
+  // One form at a time: the one the server sent back with its errors, else none until chosen.
+  const opened = forms.find((form) => form.dataset.open === 'true');
+  choose(opened ? opened.dataset.claim : null, false);
+  if (opened) {
+    const summary = opened.querySelector('.error-summary');
+    (summary.hidden ? opened : summary).focus();
   }
-  forms.forEach((form) => {
-    if (!form.hidden && !form.querySelector('.error-summary').hidden) {
-      clearErrors(form);
-      showErrors(form, check(form));
-    }
-  });
-});
-document.body.classList.add('ready');
+  choices.forEach((choice) => choice.setAttribute('role', 'button'));
+  document.body.classList.add('ready');
+}

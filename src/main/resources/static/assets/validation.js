@@ -22,7 +22,7 @@ export function problemOf(control) {
     return null;
   }
   if (control.maxLength > 0 && value.length > control.maxLength) {
-    return t('invalid.tooLong', { max: control.maxLength });
+    return t('invalid.tooLong', control.maxLength);
   }
   switch (rule) {
     case 'id': return SHOP_ID.test(value) ? null : t('invalid.id');

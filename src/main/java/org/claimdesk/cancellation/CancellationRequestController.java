@@ -1,8 +1,13 @@
 package org.claimdesk.cancellation;
 
+import java.util.Map;
+
 import org.claimdesk.cases.ClaimAnswer;
+import org.claimdesk.cases.ClaimFormFiler;
 import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.FiledClaim;
 import org.claimdesk.cases.IdempotentRequests;
+import org.claimdesk.web.ClaimForms;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/cancellation-requests", produces = MediaType.APPLICATION_JSON_VALUE)
-class CancellationRequestController {
+class CancellationRequestController implements ClaimFormFiler {
 
   private final CancellationIntake intake;
 
@@ -29,5 +34,22 @@ class CancellationRequestController {
   ResponseEntity<ClaimAnswer> file(@RequestBody CancellationRequest request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
     return ClaimIntake.answer(intake.file(request, idempotencyKey));
+  }
+
+  @Override
+  public String form() {
+    return "cancellation";
+  }
+
+  /** The start page's form sent without script ({@code POST /claims/cancellation}): the same intake as the JSON above. */
+  @Override
+  public FiledClaim fileForm(Map<String, String> fields, String idempotencyKey) {
+    return intake.file(new CancellationRequest(value(fields, "subscriptionId"), value(fields, "email"),
+        value(fields, "mode"), "true".equals(value(fields, "refundRequested")), value(fields, "reason"),
+        value(fields, "language")), idempotencyKey);
+  }
+
+  private static String value(Map<String, String> fields, String name) {
+    return ClaimForms.value(fields, name);
   }
 }

@@ -1,8 +1,13 @@
 package org.claimdesk.discrepancy;
 
+import java.util.Map;
+
 import org.claimdesk.cases.ClaimAnswer;
+import org.claimdesk.cases.ClaimFormFiler;
 import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.FiledClaim;
 import org.claimdesk.cases.IdempotentRequests;
+import org.claimdesk.web.ClaimForms;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/discrepancy-reports", produces = MediaType.APPLICATION_JSON_VALUE)
-class DiscrepancyReportController {
+class DiscrepancyReportController implements ClaimFormFiler {
 
   private final DiscrepancyIntake intake;
 
@@ -30,5 +35,25 @@ class DiscrepancyReportController {
   ResponseEntity<ClaimAnswer> file(@RequestBody DiscrepancyReportRequest request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
     return ClaimIntake.answer(intake.file(request, idempotencyKey));
+  }
+
+  @Override
+  public String form() {
+    return "discrepancy";
+  }
+
+  /** The start page's form sent without script ({@code POST /claims/discrepancy}): the same intake as the JSON above. */
+  @Override
+  public FiledClaim fileForm(Map<String, String> fields, String idempotencyKey) {
+    String kind = value(fields, "kind");
+    // As the page's script sends it: the expected amount only for an amount mismatch, in minor units.
+    Long expected = "AMOUNT_MISMATCH".equals(kind) && !value(fields, "expectedAmount").isEmpty()
+        ? ClaimForms.minorUnits(value(fields, "expectedAmount")) : null;
+    return intake.file(new DiscrepancyReportRequest(value(fields, "paymentId"), value(fields, "email"), kind,
+        expected, value(fields, "description"), "WEB", value(fields, "language")), idempotencyKey);
+  }
+
+  private static String value(Map<String, String> fields, String name) {
+    return ClaimForms.value(fields, name);
   }
 }

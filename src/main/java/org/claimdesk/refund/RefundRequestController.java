@@ -1,8 +1,13 @@
 package org.claimdesk.refund;
 
+import java.util.Map;
+
 import org.claimdesk.cases.ClaimAnswer;
+import org.claimdesk.cases.ClaimFormFiler;
 import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.FiledClaim;
 import org.claimdesk.cases.IdempotentRequests;
+import org.claimdesk.web.ClaimForms;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/refund-requests", produces = MediaType.APPLICATION_JSON_VALUE)
-class RefundRequestController {
+class RefundRequestController implements ClaimFormFiler {
 
   private final RefundIntake intake;
 
@@ -29,5 +34,21 @@ class RefundRequestController {
   ResponseEntity<ClaimAnswer> file(@RequestBody RefundRequest request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
     return ClaimIntake.answer(intake.file(request, idempotencyKey));
+  }
+
+  @Override
+  public String form() {
+    return "refund";
+  }
+
+  /** The start page's form sent without script ({@code POST /claims/refund}): the same intake as the JSON above. */
+  @Override
+  public FiledClaim fileForm(Map<String, String> fields, String idempotencyKey) {
+    return intake.file(new RefundRequest(value(fields, "orderId"), value(fields, "email"), value(fields, "reason"),
+        value(fields, "description"), value(fields, "language")), idempotencyKey);
+  }
+
+  private static String value(Map<String, String> fields, String name) {
+    return ClaimForms.value(fields, name);
   }
 }

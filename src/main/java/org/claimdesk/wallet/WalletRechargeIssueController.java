@@ -1,8 +1,13 @@
 package org.claimdesk.wallet;
 
+import java.util.Map;
+
 import org.claimdesk.cases.ClaimAnswer;
+import org.claimdesk.cases.ClaimFormFiler;
 import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.FiledClaim;
 import org.claimdesk.cases.IdempotentRequests;
+import org.claimdesk.web.ClaimForms;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/wallet-recharge-issues", produces = MediaType.APPLICATION_JSON_VALUE)
-class WalletRechargeIssueController {
+class WalletRechargeIssueController implements ClaimFormFiler {
 
   private final WalletRechargeIntake intake;
 
@@ -30,5 +35,21 @@ class WalletRechargeIssueController {
   ResponseEntity<ClaimAnswer> file(@RequestBody WalletRechargeRequest request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
     return ClaimIntake.answer(intake.file(request, idempotencyKey));
+  }
+
+  @Override
+  public String form() {
+    return "wallet";
+  }
+
+  /** The start page's form sent without script ({@code POST /claims/wallet}): the same intake as the JSON above. */
+  @Override
+  public FiledClaim fileForm(Map<String, String> fields, String idempotencyKey) {
+    return intake.file(new WalletRechargeRequest(value(fields, "orderId"), value(fields, "payerName"),
+        value(fields, "email"), value(fields, "language")), idempotencyKey);
+  }
+
+  private static String value(Map<String, String> fields, String name) {
+    return ClaimForms.value(fields, name);
   }
 }

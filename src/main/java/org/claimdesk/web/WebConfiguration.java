@@ -1,6 +1,9 @@
 package org.claimdesk.web;
 
 import java.time.Clock;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -8,6 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,16 +20,18 @@ import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The filters in front of the API: the throttle on failed logins first, then the body limit
- * (both before Spring Security and any token check), and the rate limits on the anonymous
- * endpoints (filing claims, everything a case token opens).
+ * The filters in front of the API and the customer page: the throttle on failed logins first,
+ * then the body limit (both before Spring Security and any token check), and the rate limits on
+ * the anonymous endpoints (filing claims, by the API or the page's forms; everything a case token
+ * opens); and the customer page's language.
  */
 @Configuration
 class WebConfiguration {
 
-  /** The claim endpoints: each files a new case. */
+  /** The claim endpoints: each files a new case (the API's, and the page's forms {@code /claims/{form}}). */
   static final String[] CLAIM_PATHS = {
-      "/api/refund-requests", "/api/cancellation-requests", "/api/discrepancy-reports", "/api/wallet-recharge-issues"};
+      "/api/refund-requests", "/api/cancellation-requests", "/api/discrepancy-reports", "/api/wallet-recharge-issues",
+      "/claims/*"};
 
   @Bean
   @ConditionalOnProperty(name = "claimdesk.web.filing-limit.enabled", havingValue = "true", matchIfMissing = true)
@@ -57,10 +64,26 @@ class WebConfiguration {
       ObjectMapper objectMapper) {
     FilterRegistrationBean<BodyLimit> registration = new FilterRegistrationBean<>(new BodyLimit(
         limits.json().toBytes(), multipart.getMaxRequestSize().toBytes(), objectMapper));
-    registration.addUrlPatterns("/api/*");
+    // The API, and the customer page's forms (claims; actions on a case, evidence uploads included).
+    registration.addUrlPatterns("/api/*", "/claims/*", "/cases/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     registration.setName("bodyLimit");
     return registration;
+  }
+
+  /**
+   * The language a customer page chose for its request ({@link PageLanguage#use}), else the
+   * request's {@code Accept-Language} as Spring MVC's default resolver reads it.
+   */
+  @Bean
+  LocaleResolver localeResolver() {
+    return new AcceptHeaderLocaleResolver() {
+      @Override
+      public Locale resolveLocale(HttpServletRequest request) {
+        return request.getAttribute(PageLanguage.ATTRIBUTE) instanceof Locale chosen
+            ? chosen : super.resolveLocale(request);
+      }
+    };
   }
 
   /** In front of every other filter: a locked client reaches no password check. */

@@ -51,6 +51,19 @@ public final class Browser implements AutoCloseable {
 
   /** A browser whose language is {@code language} ({@code fr-FR}): what pages read as the visitor's language. */
   public static Browser open(int port, String language) throws IOException {
+    return open(port, language, true);
+  }
+
+  /**
+   * A browser whose language is {@code language} and that runs no page script (Chromium's
+   * content setting, as a visitor who turned JavaScript off): what the server renders is all the
+   * page is.
+   */
+  public static Browser openWithoutScript(int port, String language) throws IOException {
+    return open(port, language, false);
+  }
+
+  private static Browser open(int port, String language, boolean script) throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("CI=true but chromium/chromedriver are not installed (see .ci/run)");
@@ -64,7 +77,8 @@ public final class Browser implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--window-size=1600,1000", "--user-data-dir=" + profile, "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
-        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        "download.default_directory", downloads.toString(), "download.prompt_for_download", false,
+        "profile.managed_default_content_settings.javascript", script ? 1 : 2));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, downloads);
