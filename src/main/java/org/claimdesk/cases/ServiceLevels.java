@@ -38,6 +38,15 @@ public class ServiceLevels {
     return properties.customerReminder().toString();
   }
 
+  /**
+   * Waiting on the customer: from the start of the wait until the case closes for silence, the
+   * interrupting deadline on a receive task that is reminded on the way (refund-request's evidence
+   * and consent waits): the reminder's delay plus {@link #getAfterReminderUntilClose()}.
+   */
+  public String getCustomerSilenceClose() {
+    return properties.customerSilenceClose().toString();
+  }
+
   /** Waiting on the customer: from the reminder until the case closes for silence. */
   public String getAfterReminderUntilClose() {
     return properties.customerSilenceClose().minus(properties.customerReminder()).toString();

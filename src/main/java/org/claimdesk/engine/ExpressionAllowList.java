@@ -61,7 +61,7 @@ public final class ExpressionAllowList {
       "cancellationSteps", Set.of("restore", "endAccess"),
       "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
-          "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
+          "customerReminder", "customerSilenceClose", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "followUpAfter", "afterProcessorReminderUntilDeadline"));
 
   /** Names the engine puts beside the variables: never reachable from a deployed model. */
