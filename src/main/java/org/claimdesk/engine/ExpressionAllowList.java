@@ -26,16 +26,8 @@ public final class ExpressionAllowList {
 
   /** Beans a model refers to by name only ({@code camunda:delegateExpression}, listeners). */
   private static final List<String> BARE_BEANS = List.of(
-      // refund-request
-      "loadClaimFactsDelegate", "reviewOpenedListener", "reviewDecisionValidator", "fixOutcomeValidator",
-      "approvalDecisionValidator", "sendRefusalDelegate", "presentOfferDelegate", "recordAgreementDelegate",
-      "refundPaymentDelegate", "creditWalletDelegate", "confirmResolutionDelegate",
       // the first reply (SL-1), shared by every process
       "acknowledgeClaimDelegate", "recordSlaBreachDelegate", "raiseReviewPriorityDelegate", "escalationHandledListener",
-      // subscription-cancellation
-      "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
-      "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
-      "confirmCancellationDelegate",
       // payment-discrepancy
       "loadPaymentFactsDelegate", "runDiscrepancyChecksDelegate", "acknowledgeReportDelegate",
       "answerOutsideWindowDelegate", "askCustomerDetailsDelegate",
@@ -52,13 +44,21 @@ public final class ExpressionAllowList {
       "reconcilePayoutsDelegate");
 
   /**
-   * Beans whose members a model reads or calls: timer durations and task dates, and the steps a
-   * process calls with method expressions ({@code ${refundSteps.remind(caseReference, reminder)}})
-   * where a step only passes variables on.
+   * Beans whose members a model reads or calls: timer durations and task dates, and each process's
+   * tasks bean: the steps it calls with method expressions
+   * ({@code ${refundTasks.remind(caseReference, reminder)}}) where a step only passes variables on,
+   * and the steps that are a delegate or task listener themselves
+   * ({@code camunda:delegateExpression="${refundTasks.presentOffer}"}), read as a property.
    */
   private static final Map<String, Set<String>> MEMBERS = Map.of(
-      "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
-      "cancellationSteps", Set.of("restore", "endAccess"),
+      // refund-request (RefundTasks): the steps called with variables, then the steps that are a
+      // delegate or task listener themselves (they need the execution, the task or the business key)
+      "refundTasks", Set.of("requestEvidence", "remind", "closeForSilence", "reply", "recordAgreement", "askFeedback",
+          "loadClaimFacts", "reviewOpened", "formRules", "presentOffer", "sendRefusal", "refundPayment", "creditWallet",
+          "confirmResolution"),
+      // subscription-cancellation (CancellationTasks), the same two kinds
+      "cancellationTasks", Set.of("restore", "endAccess", "loadSubscriptionFacts", "stopBilling", "reviewOpened",
+          "formRules", "recordRefundDecision", "refundLastPayment", "confirmCancellation"),
       "discrepancySteps", Set.of("remindProcessor", "remindCustomer"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "customerSilenceClose", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),

@@ -84,22 +84,9 @@ class RefundRequestProcessTest {
     payments = mock(PaymentService.class);
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    ClaimFactsLoader claimFacts = new ClaimFactsLoader(orders, payments, clock);
-    RefundSteps steps = new RefundSteps(cases, messages, payouts, claimFacts, levels);
     FirstReplyBeans.register(levels, cases, messages, clock);
-    Mocks.register("loadClaimFactsDelegate", new LoadClaimFactsDelegate(claimFacts));
-    Mocks.register("reviewOpenedListener", new ReviewOpenedListener(steps));
-    Mocks.register("reviewDecisionValidator", new ReviewDecisionValidator(steps));
-    Mocks.register("fixOutcomeValidator", new FixOutcomeValidator(steps));
-    Mocks.register("approvalDecisionValidator", new ApprovalDecisionValidator(steps));
-    Mocks.register("sendRefusalDelegate", new SendRefusalDelegate(steps));
-    Mocks.register("presentOfferDelegate", new PresentOfferDelegate(steps));
-    Mocks.register("recordAgreementDelegate", new RecordAgreementDelegate(steps));
-    Mocks.register("refundPaymentDelegate", new RefundPaymentDelegate(steps));
-    Mocks.register("creditWalletDelegate", new CreditWalletDelegate(steps));
-    Mocks.register("confirmResolutionDelegate", new ConfirmResolutionDelegate(steps));
-    // The steps that only pass variables on are called by method expressions on the steps bean itself.
-    Mocks.register("refundSteps", steps);
+    // Every step of the process is a member of its one tasks bean.
+    Mocks.register("refundTasks", new RefundTasks(cases, messages, payouts, orders, payments, levels, clock));
   }
 
   @AfterEach
