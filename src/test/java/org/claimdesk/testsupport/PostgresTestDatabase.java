@@ -45,7 +45,8 @@ public final class PostgresTestDatabase {
    * different test databases of one server keep apart.
    */
   public static String recreateDatabase(String prefix) throws SQLException {
-    String name = prefix + "_" + URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    // lower case: PostgreSQL folds the unquoted name below, and a test database may be test_procA
+    String name = (prefix + "_" + URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1")).toLowerCase(java.util.Locale.ROOT);
     if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("Not a plain database name: " + name);
     }
