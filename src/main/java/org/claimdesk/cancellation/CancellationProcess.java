@@ -1,13 +1,19 @@
 package org.claimdesk.cancellation;
 
+import org.claimdesk.cases.CaseProcessMessages;
+import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.ClaimIntake;
+import org.claimdesk.cases.CustomerAction;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code subscription-cancellation} process's contract with the rest of the application: its
- * key, the variables it is started with, and the message it waits for (correlated by business
- * key, which is the case reference).
+ * key, the variables it is started with, and the one message it waits for from the customer
+ * (correlated by business key, which is the case reference): the withdrawal of a scheduled
+ * cancellation. Evidence, offers and feedback are not part of it (409).
  */
-public final class CancellationProcess {
+@Component
+public class CancellationProcess implements CaseProcessMessages {
 
   public static final String KEY = "subscription-cancellation";
 
@@ -26,6 +32,16 @@ public final class CancellationProcess {
   /** The customer withdraws a scheduled cancellation before the paid cycle ends. */
   public static final String MESSAGE_WITHDRAWN = "CancellationWithdrawn";
 
-  private CancellationProcess() {
+  @Override
+  public CaseType caseType() {
+    return CaseType.SUBSCRIPTION_CANCELLATION;
+  }
+
+  @Override
+  public String messageName(CustomerAction action) {
+    return switch (action) {
+      case WITHDRAWAL -> MESSAGE_WITHDRAWN;
+      case EVIDENCE_RECEIVED, OFFER_ACCEPTED, OFFER_DECLINED, FEEDBACK_RECEIVED -> null;
+    };
   }
 }

@@ -28,27 +28,27 @@ public final class ExpressionAllowList {
 
   /** Beans a model refers to by name only ({@code camunda:delegateExpression}, listeners). */
   private static final List<String> BARE_BEANS = List.of(
-      // refund-request
-      "loadClaimFactsDelegate", "reviewOpenedListener", "reviewDecisionValidator", "fixOutcomeValidator",
-      "approvalDecisionValidator", "sendRefusalDelegate", "presentOfferDelegate", "recordAgreementDelegate",
-      "refundPaymentDelegate", "creditWalletDelegate", "confirmResolutionDelegate",
       // the first reply (SL-1), shared by every process
       "acknowledgeClaimDelegate", "recordSlaBreachDelegate", "raiseReviewPriorityDelegate", "escalationHandledListener",
-      // subscription-cancellation
-      "loadSubscriptionFactsDelegate", "stopBillingDelegate", "cancellationReviewOpenedListener",
-      "cancellationReviewValidator", "recordRefundDecisionDelegate", "refundLastPaymentDelegate",
-      "confirmCancellationDelegate",
       // payout-reconciliation
       "reconcilePayoutsDelegate");
 
   /**
-   * Beans whose members a model reads or calls: timer durations and task dates, and the steps a
-   * process calls with method expressions ({@code ${refundSteps.remind(caseReference, reminder)}})
-   * where a step only passes variables on.
+   * Beans whose members a model reads or calls: timer durations and task dates, and each process's
+   * tasks bean: the steps it calls with method expressions
+   * ({@code ${refundTasks.remind(caseReference, reminder)}}) where a step only passes variables on,
+   * and the steps that are a delegate or task listener themselves
+   * ({@code camunda:delegateExpression="${refundTasks.presentOffer}"}), read as a property.
    */
   private static final Map<String, Set<String>> MEMBERS = Map.of(
-      "refundSteps", Set.of("remind", "closeForSilence", "askFeedback", "requestEvidence", "reply"),
-      "cancellationSteps", Set.of("restore", "endAccess"),
+      // refund-request (RefundTasks): the steps called with variables, then the steps that are a
+      // delegate or task listener themselves (they need the execution, the task or the business key)
+      "refundTasks", Set.of("requestEvidence", "remind", "closeForSilence", "reply", "recordAgreement", "askFeedback",
+          "loadClaimFacts", "reviewOpened", "formRules", "presentOffer", "sendRefusal", "refundPayment", "creditWallet",
+          "confirmResolution"),
+      // subscription-cancellation (CancellationTasks), the same two kinds
+      "cancellationTasks", Set.of("restore", "endAccess", "loadSubscriptionFacts", "stopBilling", "reviewOpened",
+          "formRules", "recordRefundDecision", "refundLastPayment", "confirmCancellation"),
       // payment-discrepancy: its methods, and the typed delegates it hands out (loadPaymentFacts, ...)
       "discrepancyTasks", Set.of("loadPaymentFacts", "answerOutsideWindow", "acknowledge", "runChecks",
           "investigationOpened", "investigationRules", "askProcessor", "remindProcessor", "noteProcessorSilent",
@@ -59,7 +59,7 @@ public final class ExpressionAllowList {
       "walletTasks", Set.of("loadFacts", "tellCustomerToWait", "checkCharge", "investigationOpened",
           "investigationFindingRules", "creditWallet", "confirmCredit", "confirmArrived", "tellNotPaid"),
       "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
-          "customerReminder", "afterReminderUntilClose", "feedbackWindow", "feedbackAfter"),
+          "customerReminder", "customerSilenceClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Names the engine puts beside the variables: never reachable from a deployed model. */

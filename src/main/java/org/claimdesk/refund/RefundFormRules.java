@@ -15,6 +15,7 @@ import static org.claimdesk.refund.RefundVariables.RESOLUTION_FIXED;
 import static org.claimdesk.refund.RefundVariables.REVIEW_DECISION;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,12 +24,25 @@ import org.claimdesk.cases.OfferType;
 import org.claimdesk.commerce.Money;
 
 /**
- * What a completed form must say before the process acts on it. Each check runs in the task's
- * complete listener: a violation throws {@link InvalidFormInputException}, which rolls the
+ * What a completed form must say before the process acts on it, declared once per form
+ * ({@link #BY_FORM}). The task's complete listener ({@code ${refundTasks.formRules}}) runs the
+ * rule of the task's form: a violation throws {@link InvalidFormInputException}, which rolls the
  * completion back and shows the message in Tasklist. On success it derives what the process
  * needs (the offer's amount in minor units, the offer summary the manager sees).
  */
 public final class RefundFormRules {
+
+  /** One form's completion rule; {@code refundable} is what is left of the order in the database. */
+  @FunctionalInterface
+  interface Rule {
+    void check(RefundVariables v, Supplier<Money> refundable);
+  }
+
+  /** The rule of each form of {@code refund-request}, by form id ({@code camunda:formRef}). */
+  static final Map<String, Rule> BY_FORM = Map.of(
+      "review-claim", RefundFormRules::checkReview,
+      "attempt-fix", RefundFormRules::checkFix,
+      "approve-offer", RefundFormRules::checkApproval);
 
   /** Rules an agent may refuse on after review (RF-9 is the strict profile's, refused at once). */
   public static final Set<String> AGENT_REFUSAL_RULES = Set.of("RF-2", "RF-3", "RF-4", "RF-5", "RF-6");
@@ -37,6 +51,15 @@ public final class RefundFormRules {
   static final int MAX_MESSAGE = 4000;
 
   private RefundFormRules() {
+  }
+
+  /** Runs the rule of {@code form}; a form without a declared rule is a modelling error. */
+  static void check(String form, RefundVariables v, Supplier<Money> refundable) {
+    Rule rule = BY_FORM.get(form);
+    if (rule == null) {
+      throw new IllegalStateException("refund-request has no completion rule for the form " + form);
+    }
+    rule.check(v, refundable);
   }
 
   /** review-claim: the agent's decision and first reply. */

@@ -71,7 +71,7 @@ class CancellationRequestTest {
 
   @Test
   void onlyTheWithdrawalIsAMessageOfTheCancellationProcess() {
-    CancellationCaseMessages messages = new CancellationCaseMessages();
+    CancellationProcess messages = new CancellationProcess();
 
     assertThat(messages.caseType()).isEqualTo(CaseType.SUBSCRIPTION_CANCELLATION);
     assertThat(messages.messageName(CustomerAction.WITHDRAWAL)).isEqualTo(CancellationProcess.MESSAGE_WITHDRAWN)

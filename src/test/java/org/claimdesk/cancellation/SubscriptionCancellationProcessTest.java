@@ -84,17 +84,10 @@ class SubscriptionCancellationProcessTest {
         new Customer("cus-1", "Marie Dubois", "marie@example.com", Customer.Language.FR)));
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    CancellationSteps steps = new CancellationSteps(subscriptions, cases, messages, payouts, clock);
     FirstReplyBeans.register(levels, cases, messages, clock);
-    Mocks.register("loadSubscriptionFactsDelegate",
-        new LoadSubscriptionFactsDelegate(new SubscriptionFactsLoader(subscriptions, payments, orders, clock)));
-    Mocks.register("stopBillingDelegate", new StopBillingDelegate(steps));
-    Mocks.register("cancellationReviewOpenedListener", new CancellationReviewOpenedListener(steps));
-    Mocks.register("cancellationReviewValidator", new CancellationReviewValidator());
-    Mocks.register("recordRefundDecisionDelegate", new RecordRefundDecisionDelegate(steps));
-    Mocks.register("refundLastPaymentDelegate", new RefundLastPaymentDelegate(steps));
-    Mocks.register("confirmCancellationDelegate", new ConfirmCancellationDelegate(steps));
-    Mocks.register("cancellationSteps", steps);
+    // Every step of the process is a member of its one tasks bean.
+    Mocks.register("cancellationTasks",
+        new CancellationTasks(subscriptions, payments, orders, cases, messages, payouts, clock));
   }
 
   @AfterEach
@@ -128,7 +121,7 @@ class SubscriptionCancellationProcessTest {
   @DisplayName("SC-3 / #20 point 2: the refund paid is the decision on the case; a refund variable raised before the payout job changes nothing")
   void SC3_refundPaidIsTheRecordedDecision() {
     ProcessInstance cancellation = cancel(6, "END_OF_CYCLE", true, "NO_LONGER_NEEDED", "standard");
-    assertThat(cases.decidedPayout(REF, CancellationSteps.REFUND_STEP))
+    assertThat(cases.decidedPayout(REF, CancellationTasks.REFUND_STEP))
         .hasValueSatisfying(decided -> assertThat(decided.amount()).isEqualTo(Money.of(1999, "EUR")));
 
     // what someone with the engine's rights could do between the decision and the payout

@@ -25,7 +25,7 @@ class ExpressionPolicyTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
-      "${refundPaymentDelegate}",
+      "${refundTasks.refundPayment}",
       "${serviceLevels.replyDueDate()}",
       "${serviceLevels.firstReplyDue}",
       "${discrepancyTimes.processorReminder}",
@@ -62,7 +62,7 @@ class ExpressionPolicyTest {
       "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}",
       "${fn:dateTime()}",
       "${dateTime().plusDays(1)}",
-      "#{refundPaymentDelegate.execute(null)}",
+      "#{refundTasks.refundPayment.execute(null)}",
       "${x[0]}",
       "${serviceLevels.replyDueDate(caseTokens.tokenFor('CD-1'))}",
       "${verdict == 'REVIEW' && applicationContext.getBean('caseTokens') != null}",
@@ -79,13 +79,18 @@ class ExpressionPolicyTest {
   }
 
   @Test
-  @DisplayName("a steps bean's allowed members may be called with variables; its money-moving members may not")
-  void stepsBeansOpenOnlyTheirListedMembers() {
-    assertThat(policy.refusals("${refundSteps.remind(caseReference, reminder)}")).isEmpty();
-    assertThat(policy.refusals("${cancellationSteps.endAccess(caseReference, subscriptionId, plan)}")).isEmpty();
-    assertThat(policy.refusals("${refundSteps.refundPayment(caseReference)}")).singleElement().asString()
-        .contains("refundSteps.refundPayment");
-    assertThat(policy.refusals("${refundSteps.remind(caseReference, execution)}")).isNotEmpty();
+  @DisplayName("a tasks bean's allowed members may be called with variables; what moves money may not")
+  void tasksBeansOpenOnlyTheirListedMembers() {
+    assertThat(policy.refusals("${refundTasks.remind(caseReference, reminder)}")).isEmpty();
+    assertThat(policy.refusals("${cancellationTasks.endAccess(caseReference, subscriptionId, plan)}")).isEmpty();
+    // the payout steps are delegates (the case is the business key), read as a property
+    assertThat(policy.refusals("${refundTasks.refundPayment}")).isEmpty();
+    assertThat(policy.refusals("${refundTasks.refundable(caseReference)}")).singleElement().asString()
+        .contains("refundTasks.refundable");
+    assertThat(policy.refusals("${refundTasks.claimFacts(orderId)}")).singleElement().asString()
+        .contains("refundTasks.claimFacts");
+    assertThat(policy.refusals("${refundTasks.remind(caseReference, execution)}")).isNotEmpty();
+    assertThat(policy.refusals("${refundTasks.presentOffer(execution)}")).isNotEmpty();
   }
 
   @Test

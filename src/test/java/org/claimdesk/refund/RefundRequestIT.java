@@ -60,7 +60,7 @@ class RefundRequestIT {
   @Autowired
   JdbcClient jdbc;
   @MockitoSpyBean
-  RefundSteps steps;
+  RefundTasks steps;
 
   ClaimdeskApi api;
   RestClient http;
@@ -162,7 +162,7 @@ class RefundRequestIT {
         .as("the job is retried").isEqualTo(4);
     managementService.executeJob(payout.getId());
 
-    String key = reference + ":" + RefundSteps.REFUND_STEP;
+    String key = reference + ":" + RefundTasks.REFUND_STEP;
     assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.sandbox_refund WHERE idempotency_key = ?").param(key)
         .query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT count(*) FROM claimdesk.payout WHERE idempotency_key = ?").param(key)

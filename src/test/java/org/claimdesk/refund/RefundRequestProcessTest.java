@@ -84,22 +84,9 @@ class RefundRequestProcessTest {
     payments = mock(PaymentService.class);
     EngineClock clock = new EngineClock();
     ServiceLevels levels = FirstReplyBeans.serviceLevels(clock);
-    ClaimFactsLoader claimFacts = new ClaimFactsLoader(orders, payments, clock);
-    RefundSteps steps = new RefundSteps(cases, messages, payouts, claimFacts, levels);
     FirstReplyBeans.register(levels, cases, messages, clock);
-    Mocks.register("loadClaimFactsDelegate", new LoadClaimFactsDelegate(claimFacts));
-    Mocks.register("reviewOpenedListener", new ReviewOpenedListener(steps));
-    Mocks.register("reviewDecisionValidator", new ReviewDecisionValidator(steps));
-    Mocks.register("fixOutcomeValidator", new FixOutcomeValidator(steps));
-    Mocks.register("approvalDecisionValidator", new ApprovalDecisionValidator(steps));
-    Mocks.register("sendRefusalDelegate", new SendRefusalDelegate(steps));
-    Mocks.register("presentOfferDelegate", new PresentOfferDelegate(steps));
-    Mocks.register("recordAgreementDelegate", new RecordAgreementDelegate(steps));
-    Mocks.register("refundPaymentDelegate", new RefundPaymentDelegate(steps));
-    Mocks.register("creditWalletDelegate", new CreditWalletDelegate(steps));
-    Mocks.register("confirmResolutionDelegate", new ConfirmResolutionDelegate(steps));
-    // The steps that only pass variables on are called by method expressions on the steps bean itself.
-    Mocks.register("refundSteps", steps);
+    // Every step of the process is a member of its one tasks bean.
+    Mocks.register("refundTasks", new RefundTasks(cases, messages, payouts, orders, payments, levels, clock));
   }
 
   @AfterEach
@@ -213,7 +200,7 @@ class RefundRequestProcessTest {
 
     completeReview(claim, Map.of("reviewDecision", "ASK_EVIDENCE", "replyMessage", "Please send screenshots."));
 
-    assertThat(claim).isWaitingAt("Gateway_AwaitEvidence");
+    assertThat(claim).isWaitingAt("Task_AwaitEvidence");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.WAITING_FOR_CUSTOMER);
     assertThat(messages.last(CustomerMessage.EVIDENCE_REQUESTED).parameters())
         .containsEntry("agentMessage", "Please send screenshots.")
@@ -222,7 +209,7 @@ class RefundRequestProcessTest {
     fireTimersDueAfter(Duration.ofDays(5));
     assertThat(messages.last(CustomerMessage.EVIDENCE_REMINDER).parameters())
         .containsEntry("respondBy", NOW.plus(Duration.ofDays(7)));
-    assertThat(claim).isWaitingAt("Gateway_AwaitEvidenceAfterReminder");
+    assertThat(claim).isWaitingAt("Task_AwaitEvidence").hasPassed("Task_RemindEvidence");
 
     fireTimersDueAfter(Duration.ofDays(7));
     assertThat(claim).isEnded().hasPassed("Task_CloseNoEvidence");
@@ -242,6 +229,47 @@ class RefundRequestProcessTest {
     assertThat(claim).isWaitingAt("Task_ReviewClaim");
     assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
     assertThat(review(claim).getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(48)));
+    assertThat(timerDue(claim, "Timer_EvidenceDeadline")).as("the answer cancels the deadline").isNull();
+  }
+
+  @Test
+  @DisplayName("RF-3: the evidence wait reminds at exactly 5 days and closes at exactly 7 days after the request")
+  void RF3_evidenceWaitRemindsAtFiveDaysAndClosesAtSeven() {
+    ProcessInstance claim = file("NOT_AS_DESCRIBED", order("DIGITAL", "RENDERED", daysAgo(2), null));
+    completeReview(claim, Map.of("reviewDecision", "ASK_EVIDENCE", "replyMessage", "Please send screenshots."));
+    assertThat(timerDue(claim, "Timer_EvidenceReminder")).isEqualTo(NOW.plus(Duration.ofDays(5)));
+    assertThat(timerDue(claim, "Timer_EvidenceDeadline")).isEqualTo(NOW.plus(Duration.ofDays(7)));
+
+    fireTimersDueBy(NOW.plus(Duration.ofDays(5)).minusMillis(1));
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.EVIDENCE_REMINDER);
+    fireTimersDueAfter(Duration.ofDays(5));
+    assertThat(messages.messages()).containsOnlyOnce(CustomerMessage.EVIDENCE_REMINDER);
+    assertThat(timerDue(claim, "Timer_EvidenceReminder")).as("one reminder only").isNull();
+    assertThat(timerDue(claim, "Timer_EvidenceDeadline")).as("the reminder keeps the deadline")
+        .isEqualTo(NOW.plus(Duration.ofDays(7)));
+
+    fireTimersDueBy(NOW.plus(Duration.ofDays(7)).minusMillis(1));
+    assertThat(claim).isWaitingAt("Task_AwaitEvidence");
+    fireTimersDueAfter(Duration.ofDays(7));
+    assertThat(claim).isEnded().hasPassed("Task_CloseNoEvidence");
+  }
+
+  @Test
+  @DisplayName("RF-3: evidence sent before the reminder returns the claim to review and no reminder ever goes out")
+  void RF3_evidenceBeforeTheReminderMeansNoReminder() {
+    ProcessInstance claim = file("NOT_AS_DESCRIBED", order("DIGITAL", "RENDERED", daysAgo(2), null));
+    completeReview(claim, Map.of("reviewDecision", "ASK_EVIDENCE", "replyMessage", "Please send screenshots."));
+    fireTimersDueAfter(Duration.ofDays(1));
+
+    engine.getRuntimeService().createMessageCorrelation(RefundProcess.MESSAGE_EVIDENCE_RECEIVED)
+        .processInstanceBusinessKey(REF).correlate();
+    assertThat(timerDue(claim, "Timer_EvidenceReminder")).isNull();
+    assertThat(timerDue(claim, "Timer_EvidenceDeadline")).isNull();
+    fireTimersDueAfter(Duration.ofDays(7));
+
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.EVIDENCE_REMINDER);
+    assertThat(claim).hasNotPassed("Task_RemindEvidence", "Task_CloseNoEvidence");
+    assertThat(caseRecord().status()).isNotEqualTo(CaseStatus.CLOSED);
   }
 
   // ------------------------------------------------------------------ fix first (RF-4)
@@ -278,7 +306,7 @@ class RefundRequestProcessTest {
     completeTask(claim, "Task_AttemptFix", Map.of("fixOutcome", "NOT_FIXABLE", "offerType", "CREDIT",
         "offerAmount", 30.0, "offerDescription", "A credit for your next audit", "replyMessage", "Sorry."));
 
-    assertThat(claim).isWaitingAt("Gateway_AwaitConsent");
+    assertThat(claim).isWaitingAt("Task_AwaitConsent");
     assertThat(caseRecord().offer().type()).isEqualTo(OfferType.CREDIT);
     assertThat(caseRecord().offer().amount()).isEqualTo(Money.of(3000, "EUR"));
     accept();
@@ -354,6 +382,80 @@ class RefundRequestProcessTest {
   }
 
   @Test
+  @DisplayName("RF-8: the consent wait reminds at exactly 5 days and closes at exactly 7 days after the offer")
+  void RF8_consentWaitRemindsAtFiveDaysAndClosesAtSeven() {
+    ProcessInstance claim = file("SERVICE_ISSUE", order("SERVICE", "RENDERED", daysAgo(4), dateDaysAgo(3)));
+    completeReview(claim, offer("FULL_REFUND", null));
+    assertThat(timerDue(claim, "Timer_ConsentReminder")).isEqualTo(NOW.plus(Duration.ofDays(5)));
+    assertThat(timerDue(claim, "Timer_ConsentDeadline")).isEqualTo(NOW.plus(Duration.ofDays(7)));
+
+    fireTimersDueBy(NOW.plus(Duration.ofDays(5)).minusMillis(1));
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.OFFER_REMINDER);
+    fireTimersDueAfter(Duration.ofDays(5));
+    assertThat(messages.messages()).containsOnlyOnce(CustomerMessage.OFFER_REMINDER);
+    assertThat(messages.last(CustomerMessage.OFFER_REMINDER).parameters())
+        .containsEntry("respondBy", NOW.plus(Duration.ofDays(7)));
+    assertThat(claim).isWaitingAt("Task_AwaitConsent");
+
+    fireTimersDueBy(NOW.plus(Duration.ofDays(7)).minusMillis(1));
+    assertThat(claim).isWaitingAt("Task_AwaitConsent");
+    assertThat(caseRecord().status()).isEqualTo(CaseStatus.OFFER_PENDING);
+    fireTimersDueAfter(Duration.ofDays(7));
+    assertThat(claim).isEnded().hasPassed("Task_CloseNoAnswer");
+  }
+
+  @Test
+  @DisplayName("RF-8: an offer accepted after the reminder is paid, and the case does not close for silence")
+  void RF8_offerAcceptedAfterTheReminderIsPaid() {
+    ProcessInstance claim = file("SERVICE_ISSUE", order("SERVICE", "RENDERED", daysAgo(4), dateDaysAgo(3)));
+    completeReview(claim, offer("PARTIAL_REFUND", 45.5));
+    fireTimersDueAfter(Duration.ofDays(5));
+    assertThat(messages.messages()).contains(CustomerMessage.OFFER_REMINDER);
+
+    fireTimersDueAfter(Duration.ofDays(6));
+    accept();
+    assertThat(timerDue(claim, "Timer_ConsentDeadline")).as("the answer cancels the deadline").isNull();
+    executeAsyncJobs(claim);
+    fireTimersDueAfter(Duration.ofDays(7));
+
+    assertThat(payouts.payouts).containsOnlyKeys(REF + ":refund");
+    assertCase(CaseStatus.RESOLVED, CaseOutcome.PARTIALLY_REFUNDED, "RF-8");
+    assertThat(claim).hasNotPassed("Task_CloseNoAnswer");
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.CLOSED_NO_RESPONSE);
+  }
+
+  @Test
+  @DisplayName("RF-8: an offer declined after the reminder returns the claim to review")
+  void RF8_offerDeclinedAfterTheReminderReturnsToReview() {
+    ProcessInstance claim = file("SERVICE_ISSUE", order("SERVICE", "RENDERED", daysAgo(4), dateDaysAgo(3)));
+    completeReview(claim, offer("PARTIAL_REFUND", 20.0));
+    fireTimersDueAfter(Duration.ofDays(5));
+
+    engine.getRuntimeService().createMessageCorrelation(RefundProcess.MESSAGE_OFFER_DECLINED)
+        .processInstanceBusinessKey(REF).correlate();
+
+    assertThat(claim).isWaitingAt("Task_ReviewClaim");
+    assertThat(caseRecord().status()).isEqualTo(CaseStatus.IN_REVIEW);
+    assertThat(caseRecord().offer()).isNull();
+    assertThat(timerDue(claim, "Timer_ConsentDeadline")).isNull();
+  }
+
+  @Test
+  @DisplayName("RF-8: an offer accepted before the reminder means no reminder ever goes out")
+  void RF8_offerAcceptedBeforeTheReminderMeansNoReminder() {
+    ProcessInstance claim = file("SERVICE_ISSUE", order("SERVICE", "RENDERED", daysAgo(4), dateDaysAgo(3)));
+    completeReview(claim, offer("PARTIAL_REFUND", 20.0));
+
+    accept();
+    assertThat(timerDue(claim, "Timer_ConsentReminder")).isNull();
+    executeAsyncJobs(claim);
+    fireTimersDueAfter(Duration.ofDays(5));
+
+    assertThat(messages.messages()).doesNotContain(CustomerMessage.OFFER_REMINDER);
+    assertThat(claim).hasNotPassed("Task_RemindConsent");
+  }
+
+  @Test
   @DisplayName("RF-8: a refund above the agent's authority goes to a manager; the customer hears from us at once")
   void RF8_refundAboveTheAgentsAuthorityNeedsApproval() {
     ProcessInstance claim = file("SERVICE_ISSUE", order("SERVICE", "RENDERED", daysAgo(4), dateDaysAgo(3), 15000));
@@ -367,7 +469,7 @@ class RefundRequestProcessTest {
         .isEqualTo("FULL_REFUND of 150.00 EUR");
 
     completeTask(claim, "Task_ApproveOffer", Map.of("approvalDecision", "APPROVE"));
-    assertThat(claim).isWaitingAt("Gateway_AwaitConsent");
+    assertThat(claim).isWaitingAt("Task_AwaitConsent");
     assertThat(messages.last(CustomerMessage.OFFER_MADE).parameters()).doesNotContainKey("agentMessage")
         .containsEntry("amount", Money.of(15000, "EUR"));
   }
@@ -564,6 +666,17 @@ class RefundRequestProcessTest {
   private void accept() {
     engine.getRuntimeService().createMessageCorrelation(RefundProcess.MESSAGE_OFFER_ACCEPTED)
         .processInstanceBusinessKey(REF).correlate();
+  }
+
+  /** When the process instance's timer job of {@code timerId} is due, or null when it has none. */
+  private Instant timerDue(ProcessInstance claim, String timerId) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(claim.getId()).timers()
+        .activityId(timerId).singleResult();
+    return timer == null ? null : timer.getDuedate().toInstant();
+  }
+
+  private void fireTimersDueBy(Instant target) {
+    EngineJobs.fireTimersDueBy(engine.getManagementService(), target);
   }
 
   /** Moves the engine clock to {@code NOW + after} and executes every timer due by then. */

@@ -75,7 +75,7 @@ class RefundTasklistIT {
       browser.loginTo("cockpit", "mia", "demo");
       browser.go("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
       for (String element : List.of("Task_ReviewClaim", "Task_DecideEligibility", "Task_RefundPayment",
-          "SubProcess_FirstReply", "Gateway_AwaitConsent")) {
+          "SubProcess_FirstReply", "Task_AwaitConsent")) {
         browser.waitFor(By.cssSelector("[data-element-id='" + element + "']"));
       }
       browser.screenshot("cockpit-refund-request");

@@ -45,7 +45,7 @@ public final class PostgresTestDatabase {
    * different test databases of one server keep apart.
    */
   public static String recreateDatabase(String prefix) throws SQLException {
-    // lower case: PostgreSQL folds an unquoted name so, and a test database may be named test_procB
+    // lower case: PostgreSQL folds an unquoted name so, and a test database may be named test_procA
     String name = (prefix + "_" + URL.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1")).toLowerCase(java.util.Locale.ROOT);
     if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("Not a plain database name: " + name);

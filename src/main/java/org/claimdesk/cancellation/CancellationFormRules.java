@@ -2,25 +2,39 @@ package org.claimdesk.cancellation;
 
 import static org.claimdesk.cancellation.CancellationVariables.*;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.claimdesk.commerce.Money;
 import org.claimdesk.engine.InvalidFormInputException;
-import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewClaim of a cancellation, on complete (SC-4): a full, partial or no refund, with a
- * reply. A violation rolls the completion back and Tasklist shows the message.
+ * What a completed form of {@code subscription-cancellation} must say before the process acts on
+ * it, declared once per form ({@link #BY_FORM}); the task's complete listener
+ * ({@code ${cancellationTasks.formRules}}) runs the rule of the task's form. A violation throws
+ * {@link InvalidFormInputException}, which rolls the completion back and shows the message in
+ * Tasklist.
  */
-@Component
-public class CancellationReviewValidator implements TaskListener {
+final class CancellationFormRules {
 
-  @Override
-  public void notify(DelegateTask task) {
-    check(CancellationVariables.of(task));
+  /** The rule of each form, by form id ({@code camunda:formRef}). */
+  static final Map<String, Consumer<CancellationVariables>> BY_FORM = Map.of(
+      "review-cancellation-refund", CancellationFormRules::checkReview);
+
+  private CancellationFormRules() {
   }
 
-  static void check(CancellationVariables v) {
+  /** Runs the rule of {@code form}; a form without a declared rule is a modelling error. */
+  static void check(String form, CancellationVariables v) {
+    Consumer<CancellationVariables> rule = BY_FORM.get(form);
+    if (rule == null) {
+      throw new IllegalStateException("subscription-cancellation has no completion rule for the form " + form);
+    }
+    rule.accept(v);
+  }
+
+  /** review-cancellation-refund (SC-4): a full, partial or no refund, with a reply. */
+  static void checkReview(CancellationVariables v) {
     String choice = v.string(REVIEW_REFUND);
     String message = v.string(REPLY_MESSAGE);
     if (message == null || message.isBlank() || message.length() > 4000) {
