@@ -1,4 +1,5 @@
-// In-page checks of the customer forms, the same rules the API applies (it checks again), and
+// In-page checks of the customer forms, the same rules the API applies (it checks again) and the
+// server applies to a form sent without script (org.claimdesk.web.ClaimForms), and
 // the display of field errors next to their fields, whether found here or by the server.
 import { t } from './common.js';
 

@@ -25,7 +25,8 @@ import io.github.bucket4j.TimeMeter;
 /**
  * At most {@code requests} per client per {@code period}, as a token bucket per client address
  * (Bucket4j). Two instances guard the anonymous endpoints: the claim endpoints ({@code POST} of
- * {@code /api/refund-requests} and the three others, {@code claimdesk.web.filing-limit}) and
+ * {@code /api/refund-requests} and the three others, and of the page's forms {@code /claims/*},
+ * {@code claimdesk.web.filing-limit}) and
  * everything a case's token opens ({@code /api/cases/**} and the page {@code /cases/*}, every
  * method: view, evidence, offer, withdraw, feedback, documents; {@code claimdesk.web.case-limit}),
  * so a token cannot be guessed at speed either. Over the limit: {@code 429} as
