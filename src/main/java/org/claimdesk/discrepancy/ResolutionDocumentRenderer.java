@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.claimdesk.commerce.Money;
 import org.claimdesk.notification.LocalizedFormats;
+import org.claimdesk.notification.StrictMessageResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -34,8 +35,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.spring6.dialect.SpringStandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -115,7 +114,8 @@ public class ResolutionDocumentRenderer {
     this.templates = new TemplateEngine();
     templates.setDialect(new SpringStandardDialect());
     templates.setTemplateResolver(resolver);
-    templates.setMessageResolver(new Sentences(texts));
+    templates.setMessageResolver(new StrictMessageResolver("resolution-document",
+        (key, arguments, language) -> sentence(texts, key, arguments, language)));
     URL styleSheet = ResolutionDocumentRenderer.class.getClassLoader().getResource(STYLE_SHEET);
     if (styleSheet == null) {
       throw new IllegalStateException("The style sheet " + STYLE_SHEET + " is not on the classpath");
@@ -143,11 +143,11 @@ public class ResolutionDocumentRenderer {
     Objects.requireNonNull(document, "document");
     Locale language = LocalizedFormats.supportedLanguage(document.language());
     String ruleId = document.decision().ruleId().strip();
-    if (Sentences.get(texts, "rule." + ruleId, null, language) == null) {
+    if (sentence(texts, "rule." + ruleId, null, language) == null) {
       throw new IllegalArgumentException("The resolution of case " + document.caseReference()
           + " cites rule " + ruleId + ", which the resolution document has no text for");
     }
-    String title = Sentences.get(texts, "title", null, language)
+    String title = sentence(texts, "title", null, language)
         + " " + printable.inline(document.caseReference());
     Context context = new Context(language);
     context.setVariable("d", document);
@@ -158,7 +158,7 @@ public class ResolutionDocumentRenderer {
     context.setVariable("text", printable);
     // "Page {0} / {1}" around the page counters, which only the layout knows.
     Object[] counters = {"\u0000", "\u0000"};
-    context.setVariable("page", Sentences.get(texts, "footer.page", counters, language).split("\u0000", -1));
+    context.setVariable("page", sentence(texts, "footer.page", counters, language).split("\u0000", -1));
     String xhtml = templates.process(TEMPLATE, context);
 
     PdfRendererBuilder builder = new PdfRendererBuilder()
@@ -282,43 +282,19 @@ public class ResolutionDocumentRenderer {
   }
 
   /**
-   * The template's {@code #{key(arguments)}}: the bundle's sentence, through MessageFormat; French
-   * gets a no-break space before : ; ! ? and » and after «, so that they never start or end a line
-   * on their own. A missing key stops the document: it never goes out half-written.
+   * The template's {@code #{key(arguments)}}: the bundle's sentence, through MessageFormat, or null
+   * when the bundle has none; French gets a no-break space before : ; ! ? and » and after «, so
+   * that they never start or end a line on their own. A missing key stops the document
+   * ({@link StrictMessageResolver}): it never goes out half-written.
    */
-  private record Sentences(MessageSource source) implements IMessageResolver {
-
-    /** The sentence, or null when the bundle has none. */
-    static String get(MessageSource source, String key, Object[] arguments, Locale language) {
-      String pattern = source.getMessage(key, null, null, language);
-      if (pattern == null) {
-        return null;
-      }
-      if (language.equals(Locale.FRENCH)) {
-        pattern = pattern.replaceAll(" ([:;!?»])", "\u00a0$1").replace("« ", "«\u00a0");
-      }
-      return new MessageFormat(pattern, language).format(arguments);
+  private static String sentence(MessageSource source, String key, Object[] arguments, Locale language) {
+    String pattern = source.getMessage(key, null, null, language);
+    if (pattern == null) {
+      return null;
     }
-
-    @Override
-    public String getName() {
-      return "resolution-document";
+    if (language.equals(Locale.FRENCH)) {
+      pattern = pattern.replaceAll(" ([:;!?»])", "\u00a0$1").replace("« ", "«\u00a0");
     }
-
-    @Override
-    public Integer getOrder() {
-      return 0;
-    }
-
-    @Override
-    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] arguments) {
-      return get(source, key, arguments, context.getLocale());
-    }
-
-    @Override
-    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
-        Object[] arguments) {
-      throw new NoSuchMessageException(key, context.getLocale());
-    }
+    return new MessageFormat(pattern, language).format(arguments);
   }
 }

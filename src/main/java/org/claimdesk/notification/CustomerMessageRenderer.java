@@ -17,8 +17,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.spring6.dialect.SpringStandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -88,7 +86,8 @@ class CustomerMessageRenderer {
     resolver.setCheckExistence(true);
     resolver.setCacheable(true);
     templates.setTemplateResolver(resolver);
-    templates.setMessageResolver(new Sentences(texts));
+    templates.setMessageResolver(new StrictMessageResolver("customer-messages",
+        (key, arguments, language) -> sentence(texts, key, arguments, language)));
   }
 
   private static List<String> ids(String prefix, int count) {
@@ -120,7 +119,7 @@ class CustomerMessageRenderer {
     context.setVariable("reference", reference);
     context.setVariable("formats", LocalizedFormats.of(language));
     String name = contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
-    String subject = Sentences.get(texts, message.name() + ".subject", new Object[] {reference}, language);
+    String subject = sentence(texts, message.name() + ".subject", new Object[] {reference}, language);
     context.setVariable("mail", new MailLayout(message.name(), language.getLanguage(), subject, name, reference,
         privateLink));
 
@@ -159,34 +158,10 @@ class CustomerMessageRenderer {
   /**
    * The templates' {@code #{key(arguments)}}: the bundle's sentence in the message's language,
    * through MessageFormat; French gets a no-break space before : ; ! ?. A missing key throws
-   * (NoSuchMessageException), where Thymeleaf would otherwise print {@code ??key_fr??}.
+   * (NoSuchMessageException; in a template, {@link StrictMessageResolver}).
    */
-  private record Sentences(MessageSource source) implements IMessageResolver {
-
-    static String get(MessageSource source, String key, Object[] arguments, Locale language) {
-      String text = source.getMessage(key, arguments, language);
-      return language.equals(LocalizedFormats.FRENCH) ? text.replaceAll(" ([:;!?])", "\u00a0$1") : text;
-    }
-
-    @Override
-    public String getName() {
-      return "customer-messages";
-    }
-
-    @Override
-    public Integer getOrder() {
-      return 0;
-    }
-
-    @Override
-    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] arguments) {
-      return get(source, key, arguments, context.getLocale());
-    }
-
-    @Override
-    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
-        Object[] arguments) {
-      throw new IllegalStateException("No sentence " + key + " for " + context.getLocale());
-    }
+  private static String sentence(MessageSource source, String key, Object[] arguments, Locale language) {
+    String text = source.getMessage(key, arguments, language);
+    return language.equals(LocalizedFormats.FRENCH) ? text.replaceAll(" ([:;!?])", "\u00a0$1") : text;
   }
 }
