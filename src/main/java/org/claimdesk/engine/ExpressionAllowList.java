@@ -38,31 +38,37 @@ public final class ExpressionAllowList {
    * tasks bean: the steps it calls with method expressions
    * ({@code ${refundTasks.remind(caseReference, reminder)}}) where a step only passes variables on,
    * and the steps that are a delegate or task listener themselves
-   * ({@code camunda:delegateExpression="${refundTasks.presentOffer}"}), read as a property.
+   * ({@code camunda:delegateExpression="${refundTasks.presentOffer}"}), read as a property. A
+   * member the model calls is written {@code name()}, one it reads {@code name}; the policy refuses
+   * the other use (a delegate called as a method, a method read as a property).
    */
   private static final Map<String, Set<String>> MEMBERS = Map.of(
       // refund-request (RefundTasks): the steps called with variables, then the steps that are a
       // delegate or task listener themselves (they need the execution, the task or the business key)
-      "refundTasks", Set.of("requestEvidence", "remind", "closeForSilence", "reply", "recordAgreement", "askFeedback",
+      "refundTasks", Set.of("requestEvidence()", "remind()", "closeForSilence()", "reply()", "recordAgreement()",
+          "askFeedback()",
           "loadClaimFacts", "reviewOpened", "formRules", "presentOffer", "sendRefusal", "refundPayment", "creditWallet",
           "confirmResolution"),
       // subscription-cancellation (CancellationTasks), the same two kinds
-      "cancellationTasks", Set.of("restore", "endAccess", "loadSubscriptionFacts", "stopBilling", "reviewOpened",
+      "cancellationTasks", Set.of("restore()", "endAccess()", "loadSubscriptionFacts", "stopBilling", "reviewOpened",
           "formRules", "recordRefundDecision", "refundLastPayment", "confirmCancellation"),
       // payment-discrepancy: its methods, and the typed delegates it hands out (loadPaymentFacts, ...)
-      "discrepancyTasks", Set.of("loadPaymentFacts", "answerOutsideWindow", "acknowledge", "runChecks",
-          "investigationOpened", "investigationRules", "askProcessor", "remindProcessor", "noteProcessorSilent",
-          "recordProcessorAnswer", "askCustomerDetails", "remindCustomer", "noteCustomerSilent", "resumeWithDetails",
+      "discrepancyTasks", Set.of("loadPaymentFacts", "answerOutsideWindow()", "acknowledge()", "runChecks",
+          "investigationOpened", "investigationRules", "askProcessor", "remindProcessor()", "noteProcessorSilent",
+          "recordProcessorAnswer", "askCustomerDetails", "remindCustomer()", "noteCustomerSilent", "resumeWithDetails",
           "recordDecision", "refundPayment", "adjustBalance", "sendResolution", "askSatisfaction",
-          "reopenInvestigation", "dissatisfactionReviewRules", "uphold"),
+          "reopenInvestigation", "dissatisfactionReviewRules", "uphold()"),
       // wallet-recharge-issue: its methods, and the typed delegates it hands out (loadFacts, ...)
-      "walletTasks", Set.of("loadFacts", "tellCustomerToWait", "checkCharge", "investigationOpened",
-          "investigationFindingRules", "creditWallet", "confirmCredit", "confirmArrived", "tellNotPaid"),
-      "serviceLevels", Set.of("replyDueDate", "followUpDate", "firstReplyFollowUp", "firstReplyDue",
+      "walletTasks", Set.of("loadFacts", "tellCustomerToWait()", "checkCharge", "investigationOpened",
+          "investigationFindingRules", "creditWallet", "confirmCredit()", "confirmArrived()", "tellNotPaid"),
+      "serviceLevels", Set.of("replyDueDate()", "followUpDate()", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "customerSilenceClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Names the engine puts beside the variables: never reachable from a deployed model. */
+  /** Marks a member of an extra entry, which may be read or called. */
+  private static final String EITHER = "*";
+
   static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
       "variableScope", "processEngine", "processEngineServices", "processEngineConfiguration", "applicationContext",
       "authenticatedUserId", "connector");
@@ -99,7 +105,7 @@ public final class ExpressionAllowList {
       }
       Set<String> names = members.computeIfAbsent(parts[0], bean -> new LinkedHashSet<>());
       if (parts.length == 2) {
-        names.add(parts[1]);
+        names.add(EITHER + parts[1]);
       }
     }
     members.replaceAll((bean, names) -> Collections.unmodifiableSet(names));
@@ -115,9 +121,14 @@ public final class ExpressionAllowList {
     return members.containsKey(name);
   }
 
-  /** Whether {@code bean.member} (a property or a method) is allowed. */
-  public boolean allows(String bean, String member) {
+  /**
+   * Whether a model may read {@code bean.member} as a property ({@code call} false:
+   * {@code ${refundTasks.presentOffer}}, a getter) or call it as a method ({@code call} true:
+   * {@code ${refundTasks.remind(caseReference, reminder)}}). The shipped list says which: a member
+   * called is written {@code name()}; an extra entry {@code bean.member} allows both.
+   */
+  public boolean allows(String bean, String member, boolean call) {
     Set<String> names = members.get(bean);
-    return names != null && names.contains(member);
+    return names != null && (names.contains(call ? member + "()" : member) || names.contains(EITHER + member));
   }
 }

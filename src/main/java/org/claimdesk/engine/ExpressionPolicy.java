@@ -131,8 +131,12 @@ public final class ExpressionPolicy {
           + "' is not a bean on the allow-list (a variable's properties and methods are never allowed)");
       return;
     }
-    if (!allowList.allows(root, steps.get(0).name())) {
-      refusals.add("'" + root + "." + steps.get(0).name() + "' is not on the allow-list");
+    boolean call = steps.get(0).parameters() != null;
+    if (!allowList.allows(root, steps.get(0).name(), call)) {
+      refusals.add("'" + root + "." + steps.get(0).name() + "' is not on the allow-list"
+          + (allowList.allows(root, steps.get(0).name(), !call)
+              ? (call ? " as a method (it is read as a property)" : " as a property (it is called as a method)")
+              : ""));
       return;
     }
     if (steps.size() > 1) {

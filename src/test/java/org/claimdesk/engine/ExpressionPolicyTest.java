@@ -85,6 +85,12 @@ class ExpressionPolicyTest {
     assertThat(policy.refusals("${cancellationTasks.endAccess(caseReference, subscriptionId, plan)}")).isEmpty();
     // the payout steps are delegates (the case is the business key), read as a property
     assertThat(policy.refusals("${refundTasks.refundPayment}")).isEmpty();
+    // The payout step is a delegate read as a property; called as a method it is refused at
+    // deployment instead of failing at run time.
+    assertThat(policy.refusals("${refundTasks.refundPayment(caseReference)}")).singleElement().asString()
+        .contains("refundTasks.refundPayment").contains("as a method");
+    // And a step called with variables is not read as a property.
+    assertThat(policy.refusals("${refundTasks.remind}")).singleElement().asString().contains("as a property");
     assertThat(policy.refusals("${refundTasks.refundable(caseReference)}")).singleElement().asString()
         .contains("refundTasks.refundable");
     assertThat(policy.refusals("${refundTasks.claimFacts(orderId)}")).singleElement().asString()
@@ -104,8 +110,9 @@ class ExpressionPolicyTest {
   @Test
   @DisplayName("an entry added for a deployment may not open reflection or the engine")
   void extraEntriesCannotOpenReflection() {
-    assertThat(ExpressionAllowList.withExtra(List.of("jdbcCaseService.updateStatus"))
-        .allows("jdbcCaseService", "updateStatus")).isTrue();
+    ExpressionAllowList extra = ExpressionAllowList.withExtra(List.of("jdbcCaseService.updateStatus"));
+    assertThat(extra.allows("jdbcCaseService", "updateStatus", true)).isTrue();
+    assertThat(extra.allows("jdbcCaseService", "updateStatus", false)).isTrue();
     for (String entry : List.of("execution.getProcessEngineServices", "serviceLevels.getClass", "task")) {
       assertThatThrownBy(() -> ExpressionAllowList.withExtra(List.of(entry)))
           .as(entry).isInstanceOf(IllegalArgumentException.class);
