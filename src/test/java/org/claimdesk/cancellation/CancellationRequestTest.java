@@ -11,6 +11,7 @@ import jakarta.validation.ValidatorFactory;
 import org.claimdesk.cases.ClaimIntake;
 import org.claimdesk.cases.CustomerAction;
 import org.claimdesk.cases.CaseType;
+import org.claimdesk.web.ClaimForms;
 import org.claimdesk.web.FieldProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,5 +83,13 @@ class CancellationRequestTest {
 
   private static List<FieldProblem> problems(CancellationRequest request) {
     return ClaimIntake.fieldProblems(validator.validate(request));
+  }
+
+  @Test
+  void theWebPageFormOffersWhatTheRequestAccepts() {
+    ClaimForms.Form form = ClaimForms.form("cancellation").orElseThrow();
+    assertThat(form.field("reason").orElseThrow().options())
+        .containsExactly(CancellationRequest.REASONS.split("\\|"));
+    assertThat(form.field("mode").orElseThrow().options()).containsExactly(CancellationRequest.MODES.split("\\|"));
   }
 }

@@ -27,6 +27,7 @@ import org.claimdesk.commerce.Payment;
 import org.claimdesk.commerce.PaymentService;
 import org.claimdesk.payment.PaymentProcessor;
 import org.claimdesk.payment.ProcessorCharge;
+import org.claimdesk.web.ClaimForms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -179,5 +180,14 @@ class DiscrepancyRulesTest {
     payments.add(payment);
     charges.put(charge, new ProcessorCharge(charge, payment.money(), ProcessorCharge.Status.CAPTURED));
     return payment;
+  }
+
+  @Test
+  void theWebPageFormOffersWhatTheRequestAccepts() {
+    ClaimForms.Form form = ClaimForms.form("discrepancy").orElseThrow();
+    assertThat(form.field("kind").orElseThrow().options())
+        .containsExactly(DiscrepancyReportRequest.KINDS.split("\\|"));
+    assertThat(form.field("description").orElseThrow().maxLength())
+        .isEqualTo(DiscrepancyReportRequest.MAX_DESCRIPTION);
   }
 }

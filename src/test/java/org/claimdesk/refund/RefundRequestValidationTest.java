@@ -8,6 +8,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
+import org.claimdesk.web.ClaimForms;
 import org.claimdesk.web.FieldProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,5 +74,12 @@ class RefundRequestValidationTest {
 
   private static List<FieldProblem> problems(RefundRequest request) {
     return RefundIntake.fieldProblems(validator.validate(request));
+  }
+
+  @Test
+  void theWebPageFormOffersWhatTheRequestAccepts() {
+    ClaimForms.Form form = ClaimForms.form("refund").orElseThrow();
+    assertThat(form.field("reason").orElseThrow().options()).containsExactly(RefundRequest.REASONS.split("\\|"));
+    assertThat(form.field("description").orElseThrow().maxLength()).isEqualTo(RefundRequest.MAX_DESCRIPTION);
   }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.ValidatorFactory;
 import org.claimdesk.cases.CaseType;
 import org.claimdesk.cases.ClaimIntake;
 import org.claimdesk.cases.CustomerAction;
+import org.claimdesk.web.ClaimForms;
 import org.claimdesk.web.FieldProblem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,5 +106,11 @@ class WalletRechargeRequestTest {
 
   private static List<FieldProblem> problems(WalletRechargeRequest request) {
     return ClaimIntake.fieldProblems(validator.validate(request));
+  }
+
+  @Test
+  void theWebPageFormOffersWhatTheRequestAccepts() {
+    ClaimForms.Form form = ClaimForms.form("wallet").orElseThrow();
+    assertThat(form.field("payerName").orElseThrow().maxLength()).isEqualTo(WalletRechargeRequest.MAX_PAYER_NAME);
   }
 }
