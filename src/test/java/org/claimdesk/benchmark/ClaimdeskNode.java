@@ -64,8 +64,10 @@ final class ClaimdeskNode implements AutoCloseable {
         "--CLAIMDESK_ADMIN_PASSWORD=" + adminPassword,
         "--CLAIMDESK_CASE_TOKEN_SECRET=benchmark-case-token-secret-" + adminPassword,
         "--CLAIMDESK_PAYMENT_PROCESSOR=sandbox",
-        // One load generator files for thousands of customers: the per-client limit would refuse it.
-        "--claimdesk.web.filing-limit.enabled=false"));
+        // One load generator files and acts for thousands of customers: the per-client limits
+        // (claims, and requests on cases) would refuse it.
+        "--claimdesk.web.filing-limit.enabled=false",
+        "--claimdesk.web.case-limit.enabled=false"));
     arguments.addAll(settings);
     // For trying settings: -Dbenchmark.node.args="--camunda.bpm.job-execution.max-pool-size=6 ..."
     String extraArguments = System.getProperty("benchmark.node.args", "");
