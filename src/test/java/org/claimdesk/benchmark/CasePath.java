@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimdesk.testsupport.CamundaWebapps;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -14,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 enum CasePath {
 
   /**
-   * A refund claim on a service (RF-1) reviewed by an agent in Tasklist (through
-   * {@code /engine-rest}, as Tasklist does) who offers 30.00 EUR back (RF-8); the customer accepts
-   * on the API; the payout job refunds once and resolves the case.
+   * A refund claim on a service (RF-1) reviewed by an agent in Tasklist (logged in once per
+   * client, then the webapp's engine API with the session and its CSRF token, as Tasklist's
+   * pages call it: find the task, submit its form) who offers 30.00 EUR back (RF-8); the customer
+   * accepts on the API; the payout job refunds once and resolves the case.
    */
   REFUND("refund-request") {
     @Override
@@ -30,14 +33,16 @@ enum CasePath {
           "email", MerchantData.email(orderId), "reason", "SERVICE_ISSUE",
           "description", "The session was cut short after ten minutes.", "language", "en"));
       String reference = filed.path("reference").asText();
-      JsonNode tasks = node.send("GET", "/engine-rest/task?processInstanceBusinessKey=" + reference
-          + "&taskDefinitionKey=Task_ReviewClaim", ClaimdeskNode.AGENT, null, 200);
-      node.send("POST", "/engine-rest/task/" + tasks.path(0).path("id").asText() + "/complete", ClaimdeskNode.AGENT,
-          Map.of("variables", Map.of(
+      // The agent works in Tasklist: the webapp's own engine API, with its session and CSRF token.
+      CamundaWebapps.Session tasklist = node.tasklistSession();
+      JsonNode tasks = ClaimdeskNode.expectJson(tasklist.getJson(TASKLIST_ENGINE + "/task?processInstanceBusinessKey="
+          + reference + "&taskDefinitionKey=Task_ReviewClaim"), 200);
+      ClaimdeskNode.expectJson(tasklist.postJson(TASKLIST_ENGINE + "/task/" + tasks.path(0).path("id").asText()
+          + "/submit-form", ClaimdeskNode.JSON.writeValueAsString(Map.of("variables", Map.of(
               "reviewDecision", Map.of("value", "OFFER"),
               "offerType", Map.of("value", "PARTIAL_REFUND"),
               "offerAmount", Map.of("value", 30.0, "type", "Double"),
-              "replyMessage", Map.of("value", "We are sorry: here is part of your money back."))), 204);
+              "replyMessage", Map.of("value", "We are sorry: here is part of your money back."))))), 204);
       node.send("POST", "/api/cases/" + reference + "/offer/accept", null, null, 204,
           Map.of("X-Case-Token", filed.path("accessToken").asText()));
       return reference;
@@ -90,6 +95,9 @@ enum CasePath {
           "email", MerchantData.email(orderId), "language", "en")).path("reference").asText();
     }
   };
+
+  /** The engine API of the webapps, as Tasklist calls it (below {@code /camunda}). */
+  private static final String TASKLIST_ENGINE = "/api/engine/engine/default";
 
   private final String processKey;
 

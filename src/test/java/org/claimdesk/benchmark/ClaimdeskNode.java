@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.claimdesk.testsupport.CamundaWebapps;
 import org.claimdesk.testsupport.NodeProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ final class ClaimdeskNode implements AutoCloseable {
   static final String HEAP = "-Xmx512m";
 
   private static final String ADMIN = "benchadmin";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final NodeProcess process;
   private final int port;
@@ -45,6 +46,7 @@ final class ClaimdeskNode implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String adminPassword;
+  private final ThreadLocal<CamundaWebapps.Session> tasklistSessions = new ThreadLocal<>();
 
   private ClaimdeskNode(NodeProcess process, int port, String adminPassword) {
     this.process = process;
@@ -85,6 +87,11 @@ final class ClaimdeskNode implements AutoCloseable {
     ClaimdeskNode node = new ClaimdeskNode(process, port, adminPassword);
     node.createStaff();
     return node;
+  }
+
+  /** The CPU time the node has used so far. */
+  Duration cpuTime() {
+    return process.cpuTime();
   }
 
   int port() {
@@ -128,6 +135,28 @@ final class ClaimdeskNode implements AutoCloseable {
     if (response.statusCode() != expected) {
       throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  /**
+   * This client thread's Tasklist session as the support agent, logged in at its first use as an
+   * agent logs in once in the morning.
+   */
+  CamundaWebapps.Session tasklistSession() throws IOException, InterruptedException {
+    CamundaWebapps.Session session = tasklistSessions.get();
+    if (session == null) {
+      session = CamundaWebapps.login(port, "tasklist", AGENT, password);
+      if (session.loginStatus() != 200) {
+        throw new IllegalStateException("Tasklist login of " + AGENT + " answered " + session.loginStatus());
+      }
+      tasklistSessions.set(session);
+    }
+    return session;
+  }
+
+  /** The JSON of a webapp answer, failing unless its status is {@code expected}. */
+  static JsonNode expectJson(HttpResponse<String> response, int expected) throws IOException {
+    expect(response, expected);
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 

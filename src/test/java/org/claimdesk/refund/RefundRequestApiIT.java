@@ -20,17 +20,23 @@ import org.claimdesk.cases.CustomerApiTestBase;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+
 /**
  * {@code POST /api/refund-requests} on PostgreSQL, with the stand-in {@code refund-request}
  * process: a new case (201), the open case (200), bad fields (400), an unknown order or a wrong
- * email (422, indistinguishable), idempotency keys sequential and concurrent.
+ * email (422, indistinguishable), idempotency keys sequential and concurrent, a claim shed (503).
  */
 @PostgresIntegrationTest
 class RefundRequestApiIT extends CustomerApiTestBase {
+
+  @Autowired
+  private Bulkhead intakeBulkhead;
 
   @Test
   @DisplayName("201: case opened RECEIVED, CLAIM_FILED on the timeline, process started with the case's variables; the answer shows the case after the start")
@@ -256,6 +262,43 @@ class RefundRequestApiIT extends CustomerApiTestBase {
     assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
     assertThat(answers).extracting(a -> a.json().path("reference").asText()).containsOnly(
         answers.get(0).json().path("reference").asText());
+    assertThat(casesOn(orderId)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("503 with Retry-After while the node files as many claims as it may: nothing is filed; the same request later files once")
+  void aClaimBeyondWhatTheNodeFilesAtOnceIsShedAndFilesNothing() {
+    String email = unique("shed") + "@example.com";
+    String orderId = givenOrder(email, "en");
+    Map<String, Object> request = refundRequest(orderId, email, "SERVICE_ISSUE");
+    String key = "shed-" + orderId;
+    int permits = intakeBulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+    int held = 0;
+    Answer shed;
+    try {
+      // every claim this node may file at once is under way
+      while (held < permits && intakeBulkhead.tryAcquirePermission()) {
+        held++;
+      }
+      assertThat(held).isEqualTo(permits);
+      shed = fileRefund(request, key);
+    } finally {
+      for (int i = 0; i < held; i++) {
+        intakeBulkhead.onComplete();
+      }
+    }
+
+    assertThat(shed.status()).as(shed.toString()).isEqualTo(503);
+    assertThat(shed.headers().getFirst("Retry-After")).isEqualTo("1");
+    assertThat(shed.headers().getContentType()).hasToString("application/problem+json");
+    assertThat(shed.json().path("detail").asText()).contains("nothing was filed");
+    assertThat(casesOn(orderId)).isZero();
+
+    Answer retried = fileRefund(request, key);
+    Answer replayed = fileRefund(request, key);
+
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+    assertThat(replayed.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
     assertThat(casesOn(orderId)).isEqualTo(1);
   }
 

@@ -60,6 +60,14 @@ public final class CamundaWebapps {
           .orElseThrow(() -> new IllegalStateException("The webapp issued no XSRF-TOKEN cookie"));
     }
 
+    /** GETs JSON from {@code /camunda<path>} as the webapp's own pages do. */
+    public HttpResponse<String> getJson(String path) throws IOException, InterruptedException {
+      return client.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Accept", "application/json")
+          .GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POSTs JSON to {@code /camunda<path>} as the webapp's own pages do. */
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
       return client.send(HttpRequest.newBuilder(URI.create(base + path))

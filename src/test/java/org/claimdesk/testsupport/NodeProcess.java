@@ -111,6 +111,12 @@ public final class NodeProcess implements AutoCloseable {
     return log;
   }
 
+  /** The CPU time the node's JVM has used so far, all its threads (as the operating system counts it). */
+  public Duration cpuTime() {
+    return process.info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("The operating system gives no CPU time of node " + name));
+  }
+
   /** The node's HTTP port, once it has started. */
   public int awaitStarted(Duration timeout) throws Exception {
     try {
