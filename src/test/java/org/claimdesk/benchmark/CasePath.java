@@ -115,8 +115,21 @@ enum CasePath {
   /** The customer's and the staff's steps of one case; answers its reference. The rest is the job executor's. */
   abstract String drive(ClaimdeskNode node, String record) throws Exception;
 
-  /** Files a claim as a customer would (with an idempotency key); answers the 201 body. */
+  /**
+   * Files a claim as a customer's page or app would: with an idempotency key, and sent again with
+   * the same key after the {@code Retry-After} of a 503 (the node was filing as many claims as it
+   * may, {@code IntakeAdmission}); answers the 201 body.
+   */
   static JsonNode file(ClaimdeskNode node, String path, Map<String, Object> claim) throws Exception {
-    return node.send("POST", path, null, claim, 201, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    while (true) {
+      java.net.http.HttpResponse<String> answer = node.sendRaw("POST", path, claim, key);
+      if (answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isPresent()) {
+        node.countShedClaim();
+        Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").get()));
+        continue;
+      }
+      return ClaimdeskNode.expectJson(answer, 201);
+    }
   }
 }

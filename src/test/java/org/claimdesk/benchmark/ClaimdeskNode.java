@@ -41,21 +41,38 @@ final class ClaimdeskNode implements AutoCloseable {
 
   private final NodeProcess process;
   private final int port;
-  private final String password = "bench-" + UUID.randomUUID();
+  private final String password;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String adminPassword;
   private final ThreadLocal<CamundaWebapps.Session> tasklistSessions = new ThreadLocal<>();
+  private final java.util.concurrent.atomic.AtomicInteger shedClaims = new java.util.concurrent.atomic.AtomicInteger();
 
-  private ClaimdeskNode(NodeProcess process, int port, String adminPassword) {
+  private ClaimdeskNode(NodeProcess process, int port, String adminPassword, String password) {
     this.process = process;
     this.port = port;
     this.adminPassword = adminPassword;
+    this.password = password;
   }
 
   static ClaimdeskNode start(BenchmarkDatabase database, List<String> settings) throws Exception {
-    String adminPassword = "bench-" + UUID.randomUUID();
+    ClaimdeskNode node = start("benchmark", database, settings, "bench-" + UUID.randomUUID(), "bench-" + UUID.randomUUID());
+    node.createStaff();
+    return node;
+  }
+
+  /**
+   * Another node on the same database as {@code first}, as a second machine of one installation:
+   * its own JVM and job executor, the same accounts. Its log is {@code target/nodes/benchmark-2.log}.
+   */
+  static ClaimdeskNode startAnother(BenchmarkDatabase database, List<String> settings, ClaimdeskNode first)
+      throws Exception {
+    return start("benchmark-2", database, settings, first.adminPassword, first.password);
+  }
+
+  private static ClaimdeskNode start(String name, BenchmarkDatabase database, List<String> settings,
+      String adminPassword, String password) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--server.port=0",
@@ -82,11 +99,9 @@ final class ClaimdeskNode implements AutoCloseable {
     if (!extra.isBlank()) {
       jvmOptions.addAll(List.of(extra.trim().split("\\s+")));
     }
-    NodeProcess process = NodeProcess.start("benchmark", NodeProcess.applicationClassPath(), jvmOptions, arguments);
+    NodeProcess process = NodeProcess.start(name, NodeProcess.applicationClassPath(), jvmOptions, arguments);
     int port = process.awaitStarted(Duration.ofMinutes(3));
-    ClaimdeskNode node = new ClaimdeskNode(process, port, adminPassword);
-    node.createStaff();
-    return node;
+    return new ClaimdeskNode(process, port, adminPassword, password);
   }
 
   /** The CPU time the node has used so far. */
@@ -123,6 +138,25 @@ final class ClaimdeskNode implements AutoCloseable {
   /** Sends a JSON body and answers the JSON reply, failing unless the status is {@code expected}. */
   JsonNode send(String method, String path, String user, Object body, int expected) throws IOException, InterruptedException {
     return send(method, path, user, body, expected, Map.of());
+  }
+
+  /** An anonymous JSON request with these headers, whatever its answer. */
+  HttpResponse<String> sendRaw(String method, String path, Object body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = request(path, null).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body));
+    headers.forEach(builder::header);
+    return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A claim of a path was answered 503 and sent again after its Retry-After. */
+  void countShedClaim() {
+    shedClaims.incrementAndGet();
+  }
+
+  /** How many claims of the paths were answered 503 and sent again, so far. */
+  int shedClaims() {
+    return shedClaims.get();
   }
 
   /** {@link #send(String, String, String, Object, int)} with these headers too. */

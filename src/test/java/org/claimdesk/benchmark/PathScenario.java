@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
  * finishes the last. A round is over when its last case is resolved (the case's {@code closed_at},
  * written in the resolving transaction); its rate is cases / (last resolution - round start).
  * Transactions and rows written per case come from PostgreSQL's statistics over all measured rounds.
+ * With several nodes on one database, the clients are spread over them.
  */
 final class PathScenario {
 
@@ -35,12 +36,17 @@ final class PathScenario {
 
   private static final Duration RESOLUTION_LIMIT = Duration.ofMinutes(5);
 
-  private final ClaimdeskNode node;
+  private final List<ClaimdeskNode> nodes;
   private final BenchmarkDatabase database;
   private final MerchantData merchant;
 
   PathScenario(ClaimdeskNode node, BenchmarkDatabase database) {
-    this.node = node;
+    this(List.of(node), database);
+  }
+
+  /** The clients spread over several nodes on one database: client c works on node c mod n. */
+  PathScenario(List<ClaimdeskNode> nodes, BenchmarkDatabase database) {
+    this.nodes = List.copyOf(nodes);
     this.database = database;
     this.merchant = new MerchantData(database);
   }
@@ -73,6 +79,7 @@ final class PathScenario {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
+        ClaimdeskNode node = nodes.get(c % nodes.size());
         workers.add(pool.submit(() -> {
           String record;
           while ((record = work.poll()) != null) {
