@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,10 +41,9 @@ final class RefundClaims {
         workers.add(pool.submit(() -> {
           String order;
           while ((order = orders.poll()) != null) {
-            node.send("POST", "/api/refund-requests", null, Map.of("orderId", order,
+            CasePath.file(node, "/api/refund-requests", Map.of("orderId", order,
                 "email", MerchantData.email(order), "reason", "NOT_DELIVERED",
-                "description", "The session never took place.", "language", "en"), 201,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                "description", "The session never took place.", "language", "en"));
           }
           return null;
         }));
