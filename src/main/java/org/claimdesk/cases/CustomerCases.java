@@ -161,13 +161,13 @@ class CustomerCases {
   }
 
   void acceptOffer(String reference, String token) {
-    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_ACCEPTED,
+    act(reference, token, CustomerAction.OFFER_ACCEPTED,
         record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_ACCEPTED.name(),
             TimelineTexts.offerAccepted(record.language())));
   }
 
   void declineOffer(String reference, String token) {
-    act(authorisedOutsideTransaction(reference, token), CustomerAction.OFFER_DECLINED,
+    act(reference, token, CustomerAction.OFFER_DECLINED,
         record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_DECLINED.name(),
             TimelineTexts.offerDeclined(record.language())));
   }
@@ -177,7 +177,7 @@ class CustomerCases {
    * cancellation before the cycle ends): a {@code WITHDRAWAL} entry and the message, or 409.
    */
   void withdraw(String reference, String token) {
-    act(authorisedOutsideTransaction(reference, token), CustomerAction.WITHDRAWAL,
+    act(reference, token, CustomerAction.WITHDRAWAL,
         record -> cases.appendTimeline(record.reference(), CustomerAction.WITHDRAWAL.name(),
             TimelineTexts.withdrawn(record.language(), record.type())));
   }
@@ -212,28 +212,50 @@ class CustomerCases {
     });
   }
 
-  /** Stores what {@code store} writes and correlates the action's message, in one transaction, or neither. */
-  private void act(CaseRecord record, CustomerAction action, Consumer<CaseRecord> store) {
-    act(record, action, Map.of(), store);
+  /**
+   * Checks the token, stores what {@code store} writes and correlates the action's message, in
+   * one transaction, or none of it: a wrong token is the 404 of an unknown case, a case not
+   * waiting for the action its 409, and either leaves nothing.
+   */
+  private void act(String reference, String token, CustomerAction action, Consumer<CaseRecord> store) {
+    CaseRecord acted = transaction.execute(status -> {
+      CaseRecord record = authorised(reference, token);
+      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
+        String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
+        store.accept(record);
+        correlate(record, action, message, Map.of());
+        return record;
+      }
+    });
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, acted.reference())) {
+      log.info("{}: the process resumes", action);
+    }
   }
 
-  /** As above, the message carrying {@code variables} into the process. */
+  /**
+   * As above for a case already authorised (feedback: its token is checked before its body, so a
+   * wrong token is a 404 whatever the body), the message carrying {@code variables} into the process.
+   */
   private void act(CaseRecord record, CustomerAction action, Map<String, Object> variables,
       Consumer<CaseRecord> store) {
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
       String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
       transaction.executeWithoutResult(status -> {
         store.accept(record);
-        try {
-          runtime.createMessageCorrelation(message).processInstanceBusinessKey(record.reference())
-              .setVariables(variables)
-              .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
-          // the engine has marked the transaction rollback-only: nothing of this action is kept
-          throw notWaiting(action);
-        }
+        correlate(record, action, message, variables);
       });
       log.info("{}: the process resumes", action);
+    }
+  }
+
+  private void correlate(CaseRecord record, CustomerAction action, String message, Map<String, Object> variables) {
+    try {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(record.reference())
+          .setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
+      // the engine has marked the transaction rollback-only: nothing of this action is kept
+      throw notWaiting(action);
     }
   }
 

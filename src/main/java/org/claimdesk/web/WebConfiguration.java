@@ -56,7 +56,7 @@ class WebConfiguration {
   @Bean
   Bulkhead claimIntakeBulkhead(IntakeAdmissionProperties admission, MeterRegistry meters) {
     BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.custom()
-        .maxConcurrentCalls(admission.maxConcurrent())
+        .maxConcurrentCalls(admission.concurrentClaims())
         .maxWaitDuration(admission.maxWait())
         .fairCallHandlingStrategyEnabled(true)
         .build());

@@ -100,6 +100,15 @@ class IntakeAdmissionTest {
     first.get(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  void byDefaultTheNodeFilesAsManyClaimsAtOnceAsItHasCoresPlusOne() {
+    IntakeAdmissionProperties byDefault = new IntakeAdmissionProperties(true, 0, Duration.ofMillis(20), Duration.ofSeconds(1));
+    IntakeAdmissionProperties chosen = new IntakeAdmissionProperties(true, 5, Duration.ofMillis(20), Duration.ofSeconds(1));
+
+    assertThat(byDefault.concurrentClaims()).isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+    assertThat(chosen.concurrentClaims()).isEqualTo(5);
+  }
+
   private MockHttpServletResponse file(IntakeAdmission admission, Runnable intake) {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/refund-requests");
     MockHttpServletResponse response = new MockHttpServletResponse();
