@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A {@code @WebMvcTest} slice of one API controller with the web layer it really runs behind: the
  * {@code /api/**} security chain, the strict JSON reader, the problem+json answers of
- * {@link ApiExceptionHandler} and the request filters (body limit, filing and case rate limits).
+ * {@link ApiExceptionHandler} and the request filters (body limit, intake admission, filing and case rate limits).
  * No database, no engine: the controller's services are {@code @MockitoBean}s, so a slice shows
  * what the HTTP contract is (status, headers, field-named errors, who may call) and that a refused
  * request never reaches the service. The demo profile only because the application refuses to

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({FilingLimitProperties.class, CaseLimitProperties.class, BodyLimitProperties.class,
-    LoginThrottleProperties.class, MultipartProperties.class})
+    LoginThrottleProperties.class, IntakeAdmissionProperties.class, MultipartProperties.class})
 class ApiSliceSupport {
 
   @Bean
