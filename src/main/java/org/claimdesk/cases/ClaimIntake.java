@@ -194,12 +194,11 @@ public class ClaimIntake {
         subject.customerId(), subject.id(), claim.language(), claim.description()));
     String reference = opened.reference();
     try (MDC.MDCCloseable ignored = MDC.putCloseable("caseReference", reference)) {
-      CaseRecord created = cases.get(reference);
       ProcessInstance instance = runtime.createProcessInstanceByKey(claim.type().processKey())
           .businessKey(reference)
           .setVariables(Variables.fromMap(claim.startVariables())
               .putValueTyped(CASE_REFERENCE, Variables.stringValue(reference))
-              .putValueTyped(POLICY_PROFILE, Variables.stringValue(created.policyProfile())))
+              .putValueTyped(POLICY_PROFILE, Variables.stringValue(opened.policyProfile())))
           .execute();
       cases.setProcessInstanceId(reference, instance.getId());
       // the process may have decided at once: answer with the case as it is now

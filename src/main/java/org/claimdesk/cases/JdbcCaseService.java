@@ -86,12 +86,12 @@ public class JdbcCaseService implements CaseService {
     }
   }
 
-  /** A case just opened, with the access token the customer is given once. */
-  public record OpenedCase(String reference, String accessToken) {
+  /** A case just opened: the access token the customer is given once, and the policy profile it was opened under. */
+  public record OpenedCase(String reference, String accessToken, String policyProfile) {
 
     @Override
     public String toString() {
-      return "OpenedCase[reference=" + reference + ", accessToken=(hidden)]";
+      return "OpenedCase[reference=" + reference + ", accessToken=(hidden), policyProfile=" + policyProfile + "]";
     }
   }
 
@@ -119,7 +119,7 @@ public class JdbcCaseService implements CaseService {
       }
       appendTimeline(reference, "CLAIM_FILED", newCase.description());
       events.publishEvent(new CaseEvent.Opened(reference, newCase.type()));
-      return new OpenedCase(reference, token);
+      return new OpenedCase(reference, token, policy.profile());
     }
   }
 
