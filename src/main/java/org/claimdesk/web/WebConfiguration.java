@@ -17,11 +17,6 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.bucket4j.TimeMeter;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -49,33 +44,16 @@ class WebConfiguration {
   }
 
   /**
-   * The claims this node files at once; the excess is answered 503 at once ({@link IntakeAdmission}).
-   * Its gauges: {@code resilience4j.bulkhead.available.concurrent.calls} and
-   * {@code ...max.allowed.concurrent.calls}, tagged {@code name=claim-intake}.
+   * The claims this node files at once and queues; the excess is answered 503 at once
+   * ({@link IntakeAdmission}). After the body limit and before Spring Security: a refused claim
+   * costs next to nothing.
    */
   @Bean
-  Bulkhead claimIntakeBulkhead(IntakeAdmissionProperties admission, MeterRegistry meters) {
-    BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.custom()
-        .maxConcurrentCalls(admission.concurrentClaims())
-        .maxWaitDuration(admission.maxWait())
-        .fairCallHandlingStrategyEnabled(true)
-        .build());
-    TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
-    return registry.bulkhead(INTAKE_BULKHEAD);
-  }
-
-  static final String INTAKE_BULKHEAD = "claim-intake";
-
-  /** After the body limit and before Spring Security: a refused claim costs next to nothing. */
-  @Bean
   @ConditionalOnProperty(name = "claimdesk.web.intake-admission.enabled", havingValue = "true", matchIfMissing = true)
-  FilterRegistrationBean<IntakeAdmission> intakeAdmission(Bulkhead claimIntakeBulkhead,
-      IntakeAdmissionProperties admission, ObjectMapper objectMapper, MeterRegistry meters) {
-    Counter shed = Counter.builder("claimdesk.intake.shed")
-        .description("Claims answered 503 because the node was filing as many as it may at once")
-        .register(meters);
+  FilterRegistrationBean<IntakeAdmission> intakeAdmission(IntakeAdmissionProperties admission,
+      ObjectMapper objectMapper, MeterRegistry meters) {
     FilterRegistrationBean<IntakeAdmission> registration = new FilterRegistrationBean<>(
-        new IntakeAdmission(claimIntakeBulkhead, admission, objectMapper, shed));
+        new IntakeAdmission(admission, objectMapper, meters));
     registration.addUrlPatterns(CLAIM_PATHS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     registration.setName("intakeAdmission");

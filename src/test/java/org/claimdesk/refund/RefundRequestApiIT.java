@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,24 +20,17 @@ import org.claimdesk.cases.CustomerApiTestBase;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-
 /**
  * {@code POST /api/refund-requests} on PostgreSQL, with the stand-in {@code refund-request}
  * process: a new case (201), the open case (200), bad fields (400), an unknown order or a wrong
- * email (422, indistinguishable), idempotency keys sequential and concurrent, a claim shed (503).
+ * email (422, indistinguishable), idempotency keys sequential and concurrent.
  */
 @PostgresIntegrationTest
 class RefundRequestApiIT extends CustomerApiTestBase {
-
-  @Autowired
-  private Bulkhead intakeBulkhead;
 
   @Test
   @DisplayName("201: case opened RECEIVED, CLAIM_FILED on the timeline, process started with the case's variables; the answer shows the case after the start")
@@ -267,59 +259,7 @@ class RefundRequestApiIT extends CustomerApiTestBase {
     assertThat(casesOn(orderId)).isEqualTo(1);
   }
 
-  @Test
-  @DisplayName("503 with Retry-After while the node files as many claims as it may: nothing is filed; the same request later files once")
-  void aClaimBeyondWhatTheNodeFilesAtOnceIsShedAndFilesNothing() {
-    String email = unique("shed") + "@example.com";
-    String orderId = givenOrder(email, "en");
-    Map<String, Object> request = refundRequest(orderId, email, "SERVICE_ISSUE");
-    String key = "shed-" + orderId;
-    int permits = intakeBulkhead.getBulkheadConfig().getMaxConcurrentCalls();
-    int held = 0;
-    Answer shed;
-    try {
-      // every claim this node may file at once is under way
-      while (held < permits && intakeBulkhead.tryAcquirePermission()) {
-        held++;
-      }
-      assertThat(held).isEqualTo(permits);
-      shed = fileRefund(request, key);
-    } finally {
-      for (int i = 0; i < held; i++) {
-        intakeBulkhead.onComplete();
-      }
-    }
-
-    assertThat(shed.status()).as(shed.toString()).isEqualTo(503);
-    assertThat(shed.headers().getFirst("Retry-After")).isEqualTo("1");
-    assertThat(shed.headers().getContentType()).hasToString("application/problem+json");
-    assertThat(shed.json().path("detail").asText()).contains("nothing was filed");
-    assertThat(casesOn(orderId)).isZero();
-
-    Answer retried = fileRefund(request, key);
-    Answer replayed = fileRefund(request, key);
-
-    assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
-    assertThat(replayed.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
-    assertThat(casesOn(orderId)).isEqualTo(1);
-  }
-
-  /**
-   * The callers' requests all at once, every one of them let into the intake (the node's
-   * admission widened for the test, so the race is the intake's: its key, its row lock).
-   */
-  private List<Answer> concurrently(int callers, Callable<Answer> call) throws Exception {
-    BulkheadConfig admission = intakeBulkhead.getBulkheadConfig();
-    intakeBulkhead.changeConfig(BulkheadConfig.from(admission).maxConcurrentCalls(callers)
-        .maxWaitDuration(Duration.ofSeconds(60)).build());
-    try {
-      return race(callers, call);
-    } finally {
-      intakeBulkhead.changeConfig(admission);
-    }
-  }
-
-  private static List<Answer> race(int callers, Callable<Answer> call) throws Exception {
+  private static List<Answer> concurrently(int callers, Callable<Answer> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       CyclicBarrier start = new CyclicBarrier(callers);

@@ -15,9 +15,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -28,14 +25,22 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class IntakeAdmissionTest {
 
   private final ObjectMapper objectMapper = new ObjectMapper();
-  private final Counter shed = new SimpleMeterRegistry().counter("claimdesk.intake.shed");
   private final AtomicInteger filed = new AtomicInteger();
 
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /** One claim filed at a time and none queued, unless a test says otherwise. */
   private IntakeAdmission admission(int maxConcurrent, Duration retryAfter) {
-    Bulkhead bulkhead = Bulkhead.of("test", BulkheadConfig.custom()
-        .maxConcurrentCalls(maxConcurrent).maxWaitDuration(Duration.ZERO).build());
-    return new IntakeAdmission(bulkhead, new IntakeAdmissionProperties(true, maxConcurrent, Duration.ZERO, retryAfter),
-        objectMapper, shed);
+    return admission(maxConcurrent, 1, Duration.ZERO, retryAfter);
+  }
+
+  private IntakeAdmission admission(int maxConcurrent, int maxQueued, Duration maxWait, Duration retryAfter) {
+    return new IntakeAdmission(new IntakeAdmissionProperties(true, maxConcurrent, maxQueued, maxWait, retryAfter),
+        objectMapper, meters);
+  }
+
+  private double shed() {
+    return meters.get("claimdesk.intake.shed").counter().count();
   }
 
   @Test
@@ -58,12 +63,39 @@ class IntakeAdmissionTest {
     assertThat(problem.path("status").asInt()).isEqualTo(503);
     assertThat(problem.path("detail").asText()).contains("nothing was filed").contains("in 2 seconds");
     assertThat(filed).as("only the first claim reached the intake").hasValue(1);
-    assertThat(shed.count()).isEqualTo(1.0);
+    assertThat(shed()).isEqualTo(1.0);
 
     finish.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     assertThat(file(admission, () -> { }).getStatus()).as("the finished claim freed its turn").isEqualTo(200);
     assertThat(filed).hasValue(2);
+  }
+
+  @Test
+  void aClaimWaitsInTheQueueForItsTurnAndOneMoreThanTheQueueHoldsIsRefusedAtOnce() throws Exception {
+    IntakeAdmission admission = admission(1, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+    CountDownLatch filing = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> file(admission, () -> {
+      filing.countDown();
+      await(finish);
+    }));
+    assertThat(filing.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<MockHttpServletResponse> queued = CompletableFuture.supplyAsync(() -> file(admission, () -> { }));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> meters.get("claimdesk.intake.queued").gauge().value() == 1);
+
+    MockHttpServletResponse refused = file(admission, () -> { });
+
+    assertThat(refused.getStatus()).as("the queue holds one claim, and it is taken").isEqualTo(503);
+    assertThat(queued).isNotDone();
+    assertThat(filed).hasValue(1);
+    finish.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    assertThat(queued.get(10, TimeUnit.SECONDS).getStatus()).as("the queued claim got its turn").isEqualTo(200);
+    assertThat(filed).hasValue(2);
+    assertThat(shed()).isEqualTo(1.0);
+    assertThat(meters.get("claimdesk.intake.filing").gauge().value()).isZero();
   }
 
   @Test
@@ -77,7 +109,7 @@ class IntakeAdmissionTest {
     MockHttpServletResponse next = file(admission, () -> { });
     assertThat(next.getStatus()).isEqualTo(200);
     assertThat(filed).hasValue(2);
-    assertThat(shed.count()).isZero();
+    assertThat(shed()).isZero();
   }
 
   @Test
@@ -101,12 +133,14 @@ class IntakeAdmissionTest {
   }
 
   @Test
-  void byDefaultTheNodeFilesAsManyClaimsAtOnceAsItHasCoresPlusOne() {
-    IntakeAdmissionProperties byDefault = new IntakeAdmissionProperties(true, 0, Duration.ofMillis(20), Duration.ofSeconds(1));
-    IntakeAdmissionProperties chosen = new IntakeAdmissionProperties(true, 5, Duration.ofMillis(20), Duration.ofSeconds(1));
+  void byDefaultTheNodeFilesCoresPlusOneClaimsAtOnceAndQueuesAsMany() {
+    IntakeAdmissionProperties byDefault = new IntakeAdmissionProperties(true, 0, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    IntakeAdmissionProperties chosen = new IntakeAdmissionProperties(true, 5, 7, Duration.ofSeconds(2), Duration.ofSeconds(1));
 
     assertThat(byDefault.concurrentClaims()).isEqualTo(Runtime.getRuntime().availableProcessors() + 1);
+    assertThat(byDefault.queuedClaims()).isEqualTo(byDefault.concurrentClaims());
     assertThat(chosen.concurrentClaims()).isEqualTo(5);
+    assertThat(chosen.queuedClaims()).isEqualTo(7);
   }
 
   private MockHttpServletResponse file(IntakeAdmission admission, Runnable intake) {
