@@ -42,6 +42,8 @@ class ModelDeploymentSecurityIT {
   RuntimeService runtimeService;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  org.claimdesk.cases.ServiceLevels serviceLevels;
 
   ClaimdeskApi api;
   String name;
@@ -177,6 +179,27 @@ class ModelDeploymentSecurityIT {
 
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key))
         .hasMessageContaining("caseTokens");
+  }
+
+  @Test
+  @DisplayName("a process variable named like an allow-listed bean does not stand in for it: the bean is found first")
+  void aVariableCannotStandInForABean() {
+    String key = "attack-" + UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<String> deployed = deploy("shadow.bpmn", process(key, """
+        <bpmn:startEvent id="Event_Start" />
+        <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_ReadDue" />
+        <bpmn:serviceTask id="Task_ReadDue" camunda:expression="${serviceLevels.firstReplyDue}" camunda:resultVariable="due" />
+        <bpmn:sequenceFlow id="Flow_Wait" sourceRef="Task_ReadDue" targetRef="Task_Hold" />
+        <bpmn:receiveTask id="Task_Hold" />
+        <bpmn:sequenceFlow id="Flow_Done" sourceRef="Task_Hold" targetRef="Event_End" />
+        <bpmn:endEvent id="Event_End" />"""));
+    assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+
+    // A forged "serviceLevels", as a form field, a message or the REST API could set it: found
+    // first, it would make the step read its property (or fail on a string, as here).
+    String instance = runtimeService.startProcessInstanceByKey(key, Map.of("serviceLevels", "forged")).getId();
+
+    assertThat(runtimeService.getVariable(instance, "due")).isEqualTo(serviceLevels.getFirstReplyDue());
   }
 
   // ------------------------------------------------------------------ helpers
