@@ -46,13 +46,7 @@ class IntakeAdmissionTest {
   @Test
   void aClaimBeyondTheClaimsUnderWayIs503WithRetryAfterAndIsNotFiled() throws Exception {
     IntakeAdmission admission = admission(1, Duration.ofSeconds(2));
-    CountDownLatch filing = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> file(admission, () -> {
-      filing.countDown();
-      await(finish);
-    }));
-    assertThat(filing.await(10, TimeUnit.SECONDS)).isTrue();
+    FilingClaim first = filingClaim(admission);
 
     MockHttpServletResponse refused = file(admission, () -> { });
 
@@ -65,8 +59,8 @@ class IntakeAdmissionTest {
     assertThat(filed).as("only the first claim reached the intake").hasValue(1);
     assertThat(shed()).isEqualTo(1.0);
 
-    finish.countDown();
-    assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    first.finish().countDown();
+    assertThat(first.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     assertThat(file(admission, () -> { }).getStatus()).as("the finished claim freed its turn").isEqualTo(200);
     assertThat(filed).hasValue(2);
   }
@@ -74,13 +68,7 @@ class IntakeAdmissionTest {
   @Test
   void aClaimWaitsInTheQueueForItsTurnAndOneMoreThanTheQueueHoldsIsRefusedAtOnce() throws Exception {
     IntakeAdmission admission = admission(1, 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
-    CountDownLatch filing = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> file(admission, () -> {
-      filing.countDown();
-      await(finish);
-    }));
-    assertThat(filing.await(10, TimeUnit.SECONDS)).isTrue();
+    FilingClaim first = filingClaim(admission);
     CompletableFuture<MockHttpServletResponse> queued = CompletableFuture.supplyAsync(() -> file(admission, () -> { }));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
         .until(() -> meters.get("claimdesk.intake.queued").gauge().value() == 1);
@@ -90,8 +78,8 @@ class IntakeAdmissionTest {
     assertThat(refused.getStatus()).as("the queue holds one claim, and it is taken").isEqualTo(503);
     assertThat(queued).isNotDone();
     assertThat(filed).hasValue(1);
-    finish.countDown();
-    assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    first.finish().countDown();
+    assertThat(first.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     assertThat(queued.get(10, TimeUnit.SECONDS).getStatus()).as("the queued claim got its turn").isEqualTo(200);
     assertThat(filed).hasValue(2);
     assertThat(shed()).isEqualTo(1.0);
@@ -115,21 +103,15 @@ class IntakeAdmissionTest {
   @Test
   void onlyPostsAreCounted() throws Exception {
     IntakeAdmission admission = admission(1, Duration.ofSeconds(1));
-    CountDownLatch filing = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> file(admission, () -> {
-      filing.countDown();
-      await(finish);
-    }));
-    assertThat(filing.await(10, TimeUnit.SECONDS)).isTrue();
+    FilingClaim first = filingClaim(admission);
 
     MockHttpServletRequest page = new MockHttpServletRequest("GET", "/claims/refund");
     MockHttpServletResponse response = new MockHttpServletResponse();
     admission.doFilter(page, response, (req, res) -> filed.incrementAndGet());
 
     assertThat(response.getStatus()).isEqualTo(200);
-    finish.countDown();
-    first.get(10, TimeUnit.SECONDS);
+    first.finish().countDown();
+    first.answer().get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -141,6 +123,22 @@ class IntakeAdmissionTest {
     assertThat(byDefault.queuedClaims()).isEqualTo(byDefault.concurrentClaims());
     assertThat(chosen.concurrentClaims()).isEqualTo(5);
     assertThat(chosen.queuedClaims()).isEqualTo(7);
+  }
+
+  /** A claim being filed until {@code finish} is counted down; its answer comes after. */
+  private record FilingClaim(CountDownLatch finish, CompletableFuture<MockHttpServletResponse> answer) {
+  }
+
+  /** Starts a claim that holds its turn; answers once it is being filed. */
+  private FilingClaim filingClaim(IntakeAdmission admission) throws InterruptedException {
+    CountDownLatch filing = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<MockHttpServletResponse> answer = CompletableFuture.supplyAsync(() -> file(admission, () -> {
+      filing.countDown();
+      await(finish);
+    }));
+    assertThat(filing.await(10, TimeUnit.SECONDS)).isTrue();
+    return new FilingClaim(finish, answer);
   }
 
   private MockHttpServletResponse file(IntakeAdmission admission, Runnable intake) {
