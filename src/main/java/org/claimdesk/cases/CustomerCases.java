@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -218,32 +219,30 @@ class CustomerCases {
    * waiting for the action its 409, and either leaves nothing.
    */
   private void act(String reference, String token, CustomerAction action, Consumer<CaseRecord> store) {
-    CaseRecord acted = transaction.execute(status -> {
-      CaseRecord record = authorised(reference, token);
-      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
-        String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
-        store.accept(record);
-        correlate(record, action, message, Map.of());
-        return record;
-      }
-    });
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, acted.reference())) {
-      log.info("{}: the process resumes", action);
-    }
+    act(() -> authorised(reference, token), action, Map.of(), store);
   }
 
   /**
    * As above for a case already authorised (feedback: its token is checked before its body, so a
    * wrong token is a 404 whatever the body), the message carrying {@code variables} into the process.
    */
-  private void act(CaseRecord record, CustomerAction action, Map<String, Object> variables,
+  private void act(CaseRecord authorised, CustomerAction action, Map<String, Object> variables,
       Consumer<CaseRecord> store) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
-      String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
-      transaction.executeWithoutResult(status -> {
+    act(() -> authorised, action, variables, store);
+  }
+
+  private void act(Supplier<CaseRecord> authorised, CustomerAction action, Map<String, Object> variables,
+      Consumer<CaseRecord> store) {
+    CaseRecord acted = transaction.execute(status -> {
+      CaseRecord record = authorised.get();
+      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, record.reference())) {
+        String message = messageName(record, action).orElseThrow(() -> notWaiting(action));
         store.accept(record);
         correlate(record, action, message, variables);
-      });
+        return record;
+      }
+    });
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_REFERENCE, acted.reference())) {
       log.info("{}: the process resumes", action);
     }
   }
