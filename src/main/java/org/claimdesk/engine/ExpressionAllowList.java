@@ -65,10 +65,10 @@ public final class ExpressionAllowList {
           "customerReminder", "customerSilenceClose", "feedbackWindow", "feedbackAfter"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
-  /** Names the engine puts beside the variables: never reachable from a deployed model. */
   /** Marks a member of an extra entry, which may be read or called. */
   private static final String EITHER = "*";
 
+  /** Names the engine puts beside the variables: never reachable from a deployed model. */
   static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution",
       "variableScope", "processEngine", "processEngineServices", "processEngineConfiguration", "applicationContext",
       "authenticatedUserId", "connector");
