@@ -124,12 +124,12 @@ enum CasePath {
     Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
     while (true) {
       java.net.http.HttpResponse<String> answer = node.sendRaw("POST", path, claim, key);
-      if (answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isPresent()) {
-        node.countShedClaim();
-        Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").get()));
-        continue;
+      java.util.Optional<String> retryAfter = answer.headers().firstValue("Retry-After");
+      if (answer.statusCode() != 503 || retryAfter.isEmpty()) {
+        return ClaimdeskNode.expectJson(answer, 201);
       }
-      return ClaimdeskNode.expectJson(answer, 201);
+      node.countShedClaim();
+      Thread.sleep(1000L * Long.parseLong(retryAfter.get()));
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.claimdesk.testsupport.CamundaWebapps;
 import org.claimdesk.testsupport.NodeProcess;
@@ -47,7 +48,7 @@ final class ClaimdeskNode implements AutoCloseable {
 
   private final String adminPassword;
   private final ThreadLocal<CamundaWebapps.Session> tasklistSessions = new ThreadLocal<>();
-  private final java.util.concurrent.atomic.AtomicInteger shedClaims = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger shedClaims = new AtomicInteger();
 
   private ClaimdeskNode(NodeProcess process, int port, String adminPassword, String password) {
     this.process = process;
@@ -143,7 +144,13 @@ final class ClaimdeskNode implements AutoCloseable {
   /** An anonymous JSON request with these headers, whatever its answer. */
   HttpResponse<String> sendRaw(String method, String path, Object body, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder builder = request(path, null).header("Content-Type", "application/json")
+    return exchange(method, path, null, body, headers);
+  }
+
+  /** A JSON request as {@code user} (HTTP Basic) unless null, with these headers, whatever its answer. */
+  private HttpResponse<String> exchange(String method, String path, String user, Object body,
+      Map<String, String> headers) throws IOException, InterruptedException {
+    HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body));
     headers.forEach(builder::header);
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -162,14 +169,11 @@ final class ClaimdeskNode implements AutoCloseable {
   /** {@link #send(String, String, String, Object, int)} with these headers too. */
   JsonNode send(String method, String path, String user, Object body, int expected, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : json(body));
-    headers.forEach(builder::header);
-    HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(method, path, user, body, headers);
     if (response.statusCode() != expected) {
       throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
-    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    return jsonOf(response);
   }
 
   /**
@@ -191,6 +195,10 @@ final class ClaimdeskNode implements AutoCloseable {
   /** The JSON of a webapp answer, failing unless its status is {@code expected}. */
   static JsonNode expectJson(HttpResponse<String> response, int expected) throws IOException {
     expect(response, expected);
+    return jsonOf(response);
+  }
+
+  private static JsonNode jsonOf(HttpResponse<String> response) throws IOException {
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
