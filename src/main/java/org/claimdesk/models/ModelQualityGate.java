@@ -1,7 +1,9 @@
-package org.claimdesk.quality;
+package org.claimdesk.models;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,15 +175,44 @@ public final class ModelQualityGate {
   private static final String DMNDI_EDGE = "DMNEdge";
 
   /** The engine's own rules for deployed models, with the shipped allow-list. */
-  private static final ModelPolicy MODEL_POLICY = new ModelPolicy(new ExpressionPolicy(ExpressionAllowList.shipped()));
-
+  private final ModelPolicy modelPolicy;
   private final Path baseDir;
   private final ObjectMapper json = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** @param baseDir the directory file names in violations are shown relative to */
+  /**
+   * The gate the build applies: the shipped expression allow-list.
+   *
+   * @param baseDir the directory file names in violations are shown relative to
+   */
   public ModelQualityGate(Path baseDir) {
+    this(baseDir, ExpressionAllowList.shipped());
+  }
+
+  /** The gate with the allow-list the running application has (its configured extras included). */
+  public ModelQualityGate(Path baseDir, ExpressionAllowList allowList) {
     this.baseDir = baseDir.toAbsolutePath().normalize();
+    this.modelPolicy = new ModelPolicy(new ExpressionPolicy(allowList));
+  }
+
+  /** One file by its name in the deployment ({@code processes/refund-request.bpmn}) and its bytes. */
+  public record Resource(String name, byte[] content) {
+    public Resource {
+      content = content.clone();
+    }
+
+    String extension() {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(DecisionTests.SUFFIX)) {
+        return DecisionTests.SUFFIX;
+      }
+      int dot = lower.lastIndexOf('.');
+      return dot < 0 || dot < lower.lastIndexOf('/') ? "" : lower.substring(dot);
+    }
+
+    InputStream stream() {
+      return new ByteArrayInputStream(content);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -196,8 +227,9 @@ public final class ModelQualityGate {
   public Report checkDirectories(Path processesDir, Path formsDir) {
     List<Violation> violations = new ArrayList<>();
     List<Path> models = new ArrayList<>();
-    collect(processesDir, Set.of(".bpmn", ".dmn"),
-        "only .bpmn and .dmn files in processes/ are deployed (forms belong in forms/)", models, violations);
+    collect(processesDir, Set.of(".bpmn", ".dmn", DecisionTests.SUFFIX),
+        "only .bpmn, .dmn and " + DecisionTests.SUFFIX + " files in processes/ are deployed (forms belong in forms/)",
+        models, violations);
     collect(formsDir, Set.of(".form"), "only .form files in forms/ are deployed", models, violations);
     Report report = checkFiles(models);
     violations.addAll(report.violations());
@@ -206,7 +238,23 @@ public final class ModelQualityGate {
 
   /** Checks the given files as one deployment set; the kind of each file follows its extension. */
   public Report checkFiles(Collection<Path> files) {
-    List<Path> ordered = files.stream().map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+    List<Resource> resources = new ArrayList<>();
+    for (Path file : files.stream().map(p -> p.toAbsolutePath().normalize()).sorted().toList()) {
+      try {
+        resources.add(new Resource(display(file), Files.readAllBytes(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+    }
+    return checkResources(resources);
+  }
+
+  /**
+   * Checks the files of one deployment, as the application's deployment gate does for every model an
+   * analyst deploys; a {@value DecisionTests#SUFFIX} file is left to {@link DecisionTests}.
+   */
+  public Report checkResources(Collection<Resource> resources) {
+    List<Resource> ordered = resources.stream().sorted(Comparator.comparing(Resource::name)).toList();
     List<Violation> violations = new ArrayList<>();
 
     Map<String, List<String>> formIds = new LinkedHashMap<>();
@@ -214,12 +262,15 @@ public final class ModelQualityGate {
     Map<String, List<String>> decisionKeys = new LinkedHashMap<>();
     List<FormLink> formLinks = new ArrayList<>();
 
-    for (Path file : ordered) {
-      String name = display(file);
-      switch (extension(file)) {
+    for (Resource file : ordered) {
+      String name = file.name();
+      switch (file.extension()) {
         case ".bpmn" -> checkBpmn(file, name, violations, processKeys, formLinks);
         case ".dmn" -> checkDmn(file, name, violations, decisionKeys);
         case ".form" -> checkForm(file, name, violations, formIds);
+        case DecisionTests.SUFFIX -> {
+          // the decision's test cases: run by DecisionTests against the table
+        }
         default -> violations.add(new Violation(name, null, UNEXPECTED_FILE,
             "not a .bpmn, .dmn or .form file"));
       }
@@ -236,30 +287,30 @@ public final class ModelQualityGate {
     duplicates(processKeys, "process key", violations);
     duplicates(decisionKeys, "decision key", violations);
 
-    return new Report(ordered.stream().map(this::display).toList(), sorted(violations));
+    return new Report(ordered.stream().map(Resource::name).toList(), sorted(violations));
   }
 
   // ---------------------------------------------------------------------------------------------
   // BPMN
 
-  private static org.w3c.dom.Element domOf(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+  private static org.w3c.dom.Element domOf(Resource file) {
+    try (InputStream in = file.stream()) {
       javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       return factory.newDocumentBuilder().parse(in).getDocumentElement();
     } catch (Exception e) {
-      throw new IllegalStateException("read as BPMN but not as XML: " + file, e);
+      throw new IllegalStateException("read as BPMN but not as XML: " + file.name(), e);
     }
   }
 
   private record FormLink(String file, String elementId, String formRef) {
   }
 
-  private void checkBpmn(Path file, String name, List<Violation> violations,
+  private void checkBpmn(Resource file, String name, List<Violation> violations,
       Map<String, List<String>> processKeys, List<FormLink> formLinks) {
     BpmnModelInstance model;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = file.stream()) {
       model = Bpmn.readModelFromStream(in);
     } catch (Exception e) {
       violations.add(new Violation(name, null, PARSE, "cannot be read as BPMN 2.0: " + rootMessage(e)));
@@ -267,7 +318,7 @@ public final class ModelQualityGate {
     }
 
     // Scripts, classes and expressions: what the engine would refuse at deployment.
-    for (ModelPolicy.Refusal refusal : MODEL_POLICY.refusals(ModelNodes.of(domOf(file)))) {
+    for (ModelPolicy.Refusal refusal : modelPolicy.refusals(ModelNodes.of(domOf(file)))) {
       violations.add(new Violation(name, refusal.elementId(), MODEL_CODE, refusal.what()));
     }
 
@@ -589,10 +640,10 @@ public final class ModelQualityGate {
   // ---------------------------------------------------------------------------------------------
   // DMN
 
-  private void checkDmn(Path file, String name, List<Violation> violations, Map<String, List<String>> decisionKeys) {
+  private void checkDmn(Resource file, String name, List<Violation> violations, Map<String, List<String>> decisionKeys) {
     DmnModelInstance model;
     Document dom;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = file.stream()) {
       model = Dmn.readModelFromStream(in);
       dom = readDom(file);
     } catch (Exception e) {
@@ -636,12 +687,12 @@ public final class ModelQualityGate {
     }
   }
 
-  private static Document readDom(Path file) throws Exception {
+  private static Document readDom(Resource file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setExpandEntityReferences(false);
     secure(factory);
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = file.stream()) {
       return factory.newDocumentBuilder().parse(in);
     }
   }
@@ -680,10 +731,10 @@ public final class ModelQualityGate {
   // ---------------------------------------------------------------------------------------------
   // Forms
 
-  private void checkForm(Path file, String name, List<Violation> violations, Map<String, List<String>> formIds) {
+  private void checkForm(Resource file, String name, List<Violation> violations, Map<String, List<String>> formIds) {
     JsonNode form;
     try {
-      form = json.readTree(Files.readAllBytes(file));
+      form = json.readTree(file.content());
     } catch (IOException e) {
       violations.add(new Violation(name, null, PARSE, "not valid JSON: " + firstLine(e.getMessage())));
       return;
@@ -726,7 +777,7 @@ public final class ModelQualityGate {
         if (isHidden(dir, path) || fileName.toLowerCase(Locale.ROOT).endsWith(".md")) {
           continue;
         }
-        if (modelExtensions.contains(extension(path))) {
+        if (modelExtensions.contains(new Resource(fileName, new byte[0]).extension())) {
           models.add(path);
         } else {
           violations.add(new Violation(display(path), null, UNEXPECTED_FILE, unexpectedMessage));
@@ -765,12 +816,6 @@ public final class ModelQualityGate {
     Path absolute = file.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(baseDir) ? baseDir.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
-  }
-
-  private static String extension(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
   }
 
   private static String localPart(String qualified) {
