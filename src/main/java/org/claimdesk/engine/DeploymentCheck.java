@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.claimdesk.jdbc.DbTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
@@ -31,10 +32,13 @@ import org.w3c.dom.NamedNodeMap;
 /**
  * Runs before the engine's own deployers on every new deployment (issue #20 point 1):
  * <ul>
- *   <li>only BPMN, DMN and Camunda Forms may be deployed: a script file, a CMMN case or anything
- *       else is refused;</li>
+ *   <li>only BPMN, DMN, Camunda Forms and a decision's test cases may be deployed: a script file,
+ *       a CMMN case or anything else is refused;</li>
  *   <li>a DMN decision is evaluated in FEEL only: an {@code expressionLanguage} of JUEL or a script
  *       language on the definitions, a table, an input expression or an entry is refused;</li>
+ *   <li>a deployment a person makes (REST, Camunda Modeler, Cockpit, the model-change API) passes
+ *       every {@link DeploymentGate} (issue #23: the model quality gate, the decisions' own test cases,
+ *       a manager's approval of changed outcomes);</li>
  *   <li>the deployment is recorded in {@code claimdesk.deployment_audit}: who, when, which resources
  *       (each with its SHA-256), in the deployment's transaction.</li>
  * </ul>
@@ -45,14 +49,17 @@ import org.w3c.dom.NamedNodeMap;
 class DeploymentCheck implements Deployer {
 
   private static final Logger log = LoggerFactory.getLogger(DeploymentCheck.class);
-  private static final List<String> MODEL_SUFFIXES = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form");
+  private static final List<String> MODEL_SUFFIXES = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form",
+      ModelFile.DECISION_TESTS_SUFFIX);
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ObjectProvider<DeploymentGate> gates;
 
-  DeploymentCheck(JdbcClient jdbc, Clock clock) {
+  DeploymentCheck(JdbcClient jdbc, Clock clock, ObjectProvider<DeploymentGate> gates) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.gates = gates;
   }
 
   @Override
@@ -66,7 +73,8 @@ class DeploymentCheck implements Deployer {
     resources.forEach((name, resource) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (MODEL_SUFFIXES.stream().noneMatch(lower::endsWith)) {
-        throw refusal(name, null, "only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form) may be deployed");
+        throw refusal(name, null, "only BPMN (.bpmn), DMN (.dmn), Camunda Forms (.form) and a decision's test cases ("
+            + ModelFile.DECISION_TESTS_SUFFIX + ") may be deployed");
       }
       if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
         checkDecision(name, resource.getBytes());
@@ -76,6 +84,9 @@ class DeploymentCheck implements Deployer {
     CommandContext command = Context.getCommandContext();
     String user = command == null ? null : command.getAuthenticatedUserId();
     String deployedBy = user == null ? "claimdesk" : user;
+    if (user != null) {
+      gate(deployment, resources, user);
+    }
     jdbc.sql("""
             insert into claimdesk.deployment_audit (deployment_id, name, source, deployed_by, deployed_at, resources)
             values (:id, :name, :source, :by, :at, :resources)""")
@@ -88,6 +99,27 @@ class DeploymentCheck implements Deployer {
         .update();
     log.info("Deployment {} ({}) by {}: {} resource(s)", deployment.getId(), deployment.getName(), deployedBy,
         lines.size());
+  }
+
+  /** A deployment a person makes passes every {@link DeploymentGate} or is refused whole. */
+  private void gate(DeploymentEntity deployment, Map<String, ResourceEntity> resources, String user) {
+    Map<String, byte[]> files = new TreeMap<>();
+    resources.forEach((name, resource) -> files.put(name, resource.getBytes()));
+    DeploymentGate.Request request = new DeploymentGate.Request(deployment.getName(), deployment.getSource(), user, files);
+    for (DeploymentGate gate : gates.orderedStream().toList()) {
+      try {
+        gate.check(request);
+      } catch (DeploymentGate.Refused refused) {
+        List<DeploymentGate.Finding> findings = refused.findings();
+        String first = findings.isEmpty() ? resources.keySet().stream().findFirst().orElse("deployment")
+            : findings.get(0).resource();
+        String message = "Refused: " + refused.getMessage() + (findings.isEmpty() ? "" : ": " + findings.stream()
+            .map(DeploymentGate.Finding::toString).collect(java.util.stream.Collectors.joining("; ")));
+        log.info("Deployment {} by {} refused: {} finding(s)", deployment.getName(), user, findings.size());
+        throw new ParseException(message, first, findings.stream()
+            .<Problem>map(f -> new Refusal(f.toString(), f.elementId())).toList(), List.of());
+      }
+    }
   }
 
   /** FEEL is the only expression language a decision may name. */

@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>each BPMN file is one deployment, named after the file, together with every form its
  *       user tasks and start events reference ({@code camunda:formRef} with
  *       {@code formRefBinding="deployment"} resolves forms inside the process's own deployment);</li>
- *   <li>each DMN file is one deployment of its own, so a rule change versions only the decision;</li>
+ *   <li>each DMN file is one deployment of its own, so a rule change versions only the decision,
+ *       with its test cases ({@code x.dmn-tests.json} beside {@code x.dmn}) when it has them, so the
+ *       deployment gate finds the cases of the version deployed last;</li>
  *   <li>a form that no process references is deployed on its own, so every file is deployed.</li>
  * </ul>
  * The engine's duplicate filtering then skips a deployment whose files are all unchanged.
@@ -65,8 +67,19 @@ public final class DeploymentPlan {
           }
           bundles.add(new Bundle(uniqueName("process:" + file.baseName(), bundleNames, file), bundle));
         }
-        case DMN -> bundles.add(new Bundle(uniqueName("decision:" + file.baseName(), bundleNames, file),
-            List.of(file)));
+        case DMN -> {
+          List<ModelFile> bundle = new ArrayList<>();
+          bundle.add(file);
+          sorted.stream().filter(tests -> tests.kind() == ModelFile.Kind.DECISION_TESTS
+                  && tests.name().equals(testsNameOf(file))).forEach(bundle::add);
+          bundles.add(new Bundle(uniqueName("decision:" + file.baseName(), bundleNames, file), List.copyOf(bundle)));
+        }
+        case DECISION_TESTS -> {
+          if (sorted.stream().noneMatch(table -> table.kind() == ModelFile.Kind.DMN && testsNameOf(table).equals(file.name()))) {
+            throw new InvalidModelException(file.name() + " holds test cases, but there is no decision table "
+                + file.name().substring(0, file.name().length() - ModelFile.DECISION_TESTS_SUFFIX.length()) + ".dmn");
+          }
+        }
         case FORM -> {
           // forms are placed below, once every process has claimed its own
         }
@@ -102,6 +115,10 @@ public final class DeploymentPlan {
           }
         });
     return formsById;
+  }
+
+  private static String testsNameOf(ModelFile table) {
+    return table.name().substring(0, table.name().length() - ".dmn".length()) + ModelFile.DECISION_TESTS_SUFFIX;
   }
 
   static String formId(ModelFile form) {

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
 /**
  * The beans, and the members of each, that an expression in a deployed model may reach (issue #20
  * point 1). It lists exactly what the shipped models in {@code processes/} use: the delegates and
@@ -63,6 +67,8 @@ public final class ExpressionAllowList {
           "investigationFindingRules", "creditWallet", "confirmCredit()", "confirmArrived()", "tellNotPaid"),
       "serviceLevels", Set.of("replyDueDate()", "followUpDate()", "firstReplyFollowUp", "firstReplyDue",
           "customerReminder", "customerSilenceClose", "feedbackWindow", "feedbackAfter"),
+      // model-change-approval (org.claimdesk.models.ModelChangeTasks): the manager's decision, the deployment
+      "modelChangeTasks", Set.of("recordDecision", "deployApproved"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Marks a member of an extra entry, which may be read or called. */
@@ -85,6 +91,14 @@ public final class ExpressionAllowList {
 
   private ExpressionAllowList(Map<String, Set<String>> members) {
     this.members = members;
+  }
+
+  /** The property that adds entries to the allow-list ({@code bean} or {@code bean.member}). */
+  public static final String EXTRA_EXPRESSIONS = "claimdesk.models.allowed-expressions";
+
+  /** What the shipped models use, plus the entries the application is configured with. */
+  public static ExpressionAllowList configured(Environment environment) {
+    return withExtra(Binder.get(environment).bind(EXTRA_EXPRESSIONS, Bindable.listOf(String.class)).orElse(List.of()));
   }
 
   /** What the shipped models use. */

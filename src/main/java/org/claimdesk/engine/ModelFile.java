@@ -9,11 +9,14 @@ import java.util.Arrays;
  */
 public record ModelFile(String name, byte[] content) {
 
-  public enum Kind { BPMN, DMN, FORM }
+  public enum Kind { BPMN, DMN, FORM, DECISION_TESTS }
+
+  /** A decision table's own test cases, deployed beside it: {@code processes/x.dmn-tests.json}. */
+  public static final String DECISION_TESTS_SUFFIX = ".dmn-tests.json";
 
   public ModelFile {
     if (kindOf(name) == null) {
-      throw new IllegalArgumentException("Not a .bpmn, .dmn or .form file: " + name);
+      throw new IllegalArgumentException("Not a .bpmn, .dmn, .form or " + DECISION_TESTS_SUFFIX + " file: " + name);
     }
     content = content.clone();
   }
@@ -22,10 +25,11 @@ public record ModelFile(String name, byte[] content) {
     return kindOf(name);
   }
 
-  /** The file name without folder and extension: {@code refund-request}. */
+  /** The file name without folder and extension: {@code refund-request} (also for {@code refund-request.dmn-tests.json}). */
   public String baseName() {
     String file = name.substring(name.lastIndexOf('/') + 1);
-    return file.substring(0, file.lastIndexOf('.'));
+    return kind() == Kind.DECISION_TESTS ? file.substring(0, file.length() - DECISION_TESTS_SUFFIX.length())
+        : file.substring(0, file.lastIndexOf('.'));
   }
 
   @Override
@@ -46,6 +50,9 @@ public record ModelFile(String name, byte[] content) {
     }
     if (name.endsWith(".form")) {
       return Kind.FORM;
+    }
+    if (name.endsWith(DECISION_TESTS_SUFFIX)) {
+      return Kind.DECISION_TESTS;
     }
     return null;
   }

@@ -19,8 +19,6 @@ import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -43,8 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelGuard extends AbstractProcessEnginePlugin {
 
-  static final String EXTRA_EXPRESSIONS = "claimdesk.models.allowed-expressions";
-
   private final ApplicationContext applicationContext;
   private final ExpressionAllowList allowList;
   private final ModelPolicy policy;
@@ -52,8 +48,7 @@ class ModelGuard extends AbstractProcessEnginePlugin {
 
   ModelGuard(ApplicationContext applicationContext, Environment environment, DeploymentCheck deploymentCheck) {
     this.applicationContext = applicationContext;
-    this.allowList = ExpressionAllowList.withExtra(Binder.get(environment)
-        .bind(EXTRA_EXPRESSIONS, Bindable.listOf(String.class)).orElse(List.of()));
+    this.allowList = ExpressionAllowList.configured(environment);
     this.policy = new ModelPolicy(new ExpressionPolicy(allowList));
     this.deploymentCheck = deploymentCheck;
   }

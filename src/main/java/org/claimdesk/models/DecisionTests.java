@@ -30,8 +30,8 @@ import org.claimdesk.models.ModelQualityGate.Violation;
  * <pre>{@code
  * { "decision": "refundEligibility",
  *   "cases": [ { "name": "RF-9: the strict profile refuses every purchase",
- *                "inputs":   { "policyProfile": "strict", "reason": "NOT_SATISFIED", ... },
- *                "expected": { "verdict": "REFUSED", "ruleId": "RF-9", "evidenceRequired": false } } ] }
+ *                "inputs":   { "policyProfile": "strict", "reason": "NOT_DELIVERED", ... },
+ *                "expected": { "verdict": "REFUSE", "ruleId": "RF-9", "evidenceRequired": false } } ] }
  * }</pre>
  */
 public final class DecisionTests {

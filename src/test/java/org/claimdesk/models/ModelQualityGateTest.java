@@ -137,6 +137,7 @@ class ModelQualityGateTest {
             case BPMN -> repository.createProcessDefinitionQuery().deploymentId(id).count();
             case DMN -> repository.createDecisionDefinitionQuery().deploymentId(id).count();
             case FORM -> repository.getDeploymentResourceNames(id).size();
+            case DECISION_TESTS -> throw new AssertionError("test cases travel with their table: " + bundle.name());
           };
           assertThat(definitions).as("definitions made by deployment %s", bundle.name()).isPositive();
         }
@@ -484,14 +485,14 @@ class ModelQualityGateTest {
     return dir;
   }
 
-  /** The model files as the application deploys them: *.bpmn and *.dmn, and *.form. */
+  /** The model files as the application deploys them: *.bpmn, *.dmn and *.dmn-tests.json, and *.form. */
   static List<Path> modelFiles(Path processes, Path forms) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path dir : List.of(processes, forms)) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> walk = Files.walk(dir)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$"))
+              .filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form|dmn-tests\\.json)$"))
               .filter(p -> !isHidden(dir, p))
               .sorted()
               .forEach(files::add);
