@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -62,8 +63,19 @@ public class ModelReview {
     this.qualityGate = new ModelQualityGate(java.nio.file.Path.of(""), ExpressionAllowList.configured(environment));
   }
 
-  /** Reviews {@code files} (name in the deployment to bytes); {@code window} null: no replay. */
+  /**
+   * Reviews {@code files} (name in the deployment to bytes); {@code window} null: no replay. The
+   * engine's DMN engine parses decisions inside an engine command only (it reads the engine's
+   * settings, the history time to live among them), so outside one the review runs in one.
+   */
   public Review review(Map<String, byte[]> files, DecisionReplay.Window window) {
+    if (Context.getCommandContext() == null) {
+      return configuration().getCommandExecutorTxRequired().execute(command -> reviewInCommand(files, window));
+    }
+    return reviewInCommand(files, window);
+  }
+
+  private Review reviewInCommand(Map<String, byte[]> files, DecisionReplay.Window window) {
     Map<String, Resource> resources = new TreeMap<>();
     files.forEach((name, bytes) -> resources.put(name, new Resource(name, bytes)));
     List<Violation> violations = new ArrayList<>(qualityGate.checkResources(resources.values()).violations());
@@ -131,7 +143,11 @@ public class ModelReview {
   }
 
   private DmnEngine dmnEngine() {
-    return ((ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration()).getDmnEngine();
+    return configuration().getDmnEngine();
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
   }
 
   private HistoryService history() {
