@@ -169,6 +169,14 @@ class AccessIT {
         return "fixture-claim.bpmn";
       }
     });
+    // The form its user task links travels with it, as Modeler deploys a diagram with its forms.
+    byte[] form = new ClassPathResource("deployer/forms/fixture-review.form").getContentAsByteArray();
+    body.add("fixture-review.form", new ByteArrayResource(form) {
+      @Override
+      public String getFilename() {
+        return "fixture-review.form";
+      }
+    });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.claimdesk.testsupport.ClaimdeskApi;
+import org.claimdesk.testsupport.ModelLayout;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,8 +236,9 @@ class ModelDeploymentSecurityIT {
     return process("attack-" + UUID.randomUUID().toString().substring(0, 8), body);
   }
 
+  /** A process with the diagram layout every deployment a person makes needs (issue #23's gate). */
   private static String process(String key, String body) {
-    return """
+    return ModelLayout.withDiagram("""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -244,6 +246,6 @@ class ModelDeploymentSecurityIT {
           <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
         %s
           </bpmn:process>
-        </bpmn:definitions>""".formatted(key, body);
+        </bpmn:definitions>""".formatted(key, body));
   }
 }
