@@ -33,6 +33,10 @@ import org.springframework.web.multipart.MultipartFile;
  *       and keeps the change: 201 with the gate's findings, the what-if per decision, the rows
  *       changed, and the status (REFUSED, READY, AWAITING_APPROVAL);</li>
  *   <li>{@code POST /api/model-changes/{id}/deployment}: deploys a READY change (409 otherwise);</li>
+ *   <li>{@code GET /api/model-changes/migrations/{processKey}/{version}}: the preview of moving the
+ *       running instances of that version to the latest one (instructions, steps without a
+ *       counterpart, the instances that cannot move); {@code POST} to the same path starts the batch
+ *       (202), {@code GET /api/model-changes/migrations/batches/{id}} follows it;</li>
  *   <li>{@code GET /api/model-changes} and {@code GET /api/model-changes/{id}}: the history, who
  *       proposed, decided and deployed what and when.</li>
  * </ul>
@@ -46,9 +50,31 @@ class ModelChangeController {
   private static final int MAX_FILES = 20;
 
   private final ModelChanges changes;
+  private final ProcessMigrations migrations;
 
-  ModelChangeController(ModelChanges changes) {
+  ModelChangeController(ModelChanges changes, ProcessMigrations migrations) {
     this.changes = changes;
+    this.migrations = migrations;
+  }
+
+  /** What moving the running instances of {@code version} to the latest version would do. */
+  @GetMapping("/migrations/{processKey}/{version}")
+  ProcessMigrations.Preview migrationPreview(@PathVariable String processKey, @PathVariable int version) {
+    return migrations.preview(processKey, version);
+  }
+
+  /** Starts moving every instance the preview found migratable: 202 with the batch to follow. */
+  @PostMapping("/migrations/{processKey}/{version}")
+  ResponseEntity<ProcessMigrations.Progress> migrate(@PathVariable String processKey, @PathVariable int version,
+      Authentication user) {
+    ProcessMigrations.Progress progress = migrations.migrate(processKey, version, user.getName());
+    return ResponseEntity.accepted().location(URI.create("/api/model-changes/migrations/batches/" + progress.batchId()))
+        .body(progress);
+  }
+
+  @GetMapping("/migrations/batches/{batchId}")
+  ProcessMigrations.Progress migrationProgress(@PathVariable String batchId) {
+    return migrations.progress(batchId);
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
