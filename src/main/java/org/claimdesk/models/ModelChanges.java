@@ -163,9 +163,9 @@ public class ModelChanges {
     }
   }
 
-  /** One line per decision: how many past outcomes change, per rule. */
+  /** How many past outcomes of one decision change, per rule: {@code 12 of 1000 past decisions change (RF-1 → RF-2: 12)}. */
   static String describe(DecisionReplay.Report replay) {
-    return replay.decisionKey() + ": " + replay.changed() + " of " + replay.replayed() + " past decisions change ("
+    return replay.changed() + " of " + replay.replayed() + " past decisions change ("
         + replay.changes().stream().map(c -> c.oldRule() + " → " + c.newRule() + ": " + c.cases())
             .collect(Collectors.joining(", ")) + ")";
   }
@@ -174,7 +174,7 @@ public class ModelChanges {
     List<String> lines = new ArrayList<>();
     lines.add("Model change " + id + " by " + user + ": " + String.join(", ", files.keySet()));
     for (DecisionReplay.Report replay : result.replays()) {
-      lines.add(describe(replay));
+      lines.add(replay.decisionKey() + ": " + describe(replay));
       for (DecisionReplay.Change change : replay.changes()) {
         for (DecisionReplay.Example example : change.examples()) {
           lines.add("  " + example.caseReference() + ": " + example.oldOutcome() + " → " + example.newOutcome());

@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>The merchant's shop feeds data with HTTP Basic as a member of {@code merchant-systems}.
  * Staff read what customers sent ({@code /api/staff/**}) with HTTP Basic as members of
  * {@code support}, {@code finance} or {@code managers}. The customer endpoints (claims, case
- * pages) are open: they are protected by the case token. Analysts propose and deploy model
- * changes ({@code /api/model-changes}), which managers may read.
+ * pages) are open: they are protected by the case token. The analysts' model changes have a
+ * chain of their own ({@code ModelChangeSecurityConfig}).
  */
 @Configuration
 class ApiSecurityConfig {
@@ -57,11 +57,6 @@ class ApiSecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/staff/cases/*/processor-answer").hasAnyAuthority(
                 GROUP + ClaimdeskGroups.FINANCE, GROUP + ClaimdeskGroups.MANAGERS, MERCHANT, ADMIN)
             .requestMatchers("/api/staff/**").hasAnyAuthority(STAFF)
-            // The analysts' model changes (issue #23): analysts propose and deploy, managers read.
-            .requestMatchers(HttpMethod.GET, "/api/model-changes", "/api/model-changes/**").hasAnyAuthority(
-                GROUP + ClaimdeskGroups.ANALYSTS, GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
-            .requestMatchers("/api/model-changes", "/api/model-changes/**").hasAnyAuthority(
-                GROUP + ClaimdeskGroups.ANALYSTS, ADMIN)
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
             writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
