@@ -18,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -55,20 +54,10 @@ class ModelChangeSecurityConfig {
                 GROUP + ClaimdeskGroups.ANALYSTS, GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
             .anyRequest().hasAnyAuthority(GROUP + ClaimdeskGroups.ANALYSTS, ADMIN))
         .addFilterAfter(new MonitoringSecurityConfig.CamundaWebappSessionFilter(), BasicAuthenticationFilter.class)
-        .addFilterAfter(new SessionCsrfCheck(objectMapper), MonitoringSecurityConfig.CamundaWebappSessionFilter.class)
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-            ApiSecurityConfig.writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED,
-                "Authentication required: log in to Cockpit, or HTTP Basic, as an analyst.", true)))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            ApiSecurityConfig.writeProblem(response, objectMapper, HttpStatus.FORBIDDEN,
-                "This account may not use this endpoint.", false)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(fixation -> fixation.none()))
-        // Spring's CSRF filter would issue a token of its own; SessionCsrfCheck checks the webapps' one.
-        .csrf(csrf -> csrf.disable())
-        .formLogin(form -> form.disable())
-        .logout(logout -> logout.disable());
-    return http.build();
+        // Spring's CSRF filter stays off (common): SessionCsrfCheck checks the webapps' own token.
+        .addFilterAfter(new SessionCsrfCheck(objectMapper), MonitoringSecurityConfig.CamundaWebappSessionFilter.class);
+    return MonitoringSecurityConfig.common(http, objectMapper,
+        "Authentication required: log in to Cockpit, or HTTP Basic, as an analyst.");
   }
 
   /** A change made with the Cockpit session carries the session's CSRF token, or is refused. */

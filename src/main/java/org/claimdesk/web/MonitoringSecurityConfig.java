@@ -72,7 +72,8 @@ class MonitoringSecurityConfig {
     return common(http, objectMapper, "Authentication required: HTTP Basic as a manager or administrator.");
   }
 
-  private static SecurityFilterChain common(HttpSecurity http, ObjectMapper objectMapper, String challenge)
+  /** HTTP Basic or a webapp session, answers as problem+json, no session of its own, no Spring CSRF, no login page. */
+  static SecurityFilterChain common(HttpSecurity http, ObjectMapper objectMapper, String challenge)
       throws Exception {
     http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
             ApiSecurityConfig.writeProblem(response, objectMapper, HttpStatus.UNAUTHORIZED, challenge, true)))
