@@ -71,11 +71,11 @@ public final class DeploymentPlan {
           List<ModelFile> bundle = new ArrayList<>();
           bundle.add(file);
           sorted.stream().filter(tests -> tests.kind() == ModelFile.Kind.DECISION_TESTS
-                  && tests.name().equals(testsNameOf(file))).forEach(bundle::add);
+                  && tests.name().equals(ModelFile.decisionTestsOf(file.name()))).forEach(bundle::add);
           bundles.add(new Bundle(uniqueName("decision:" + file.baseName(), bundleNames, file), List.copyOf(bundle)));
         }
         case DECISION_TESTS -> {
-          if (sorted.stream().noneMatch(table -> table.kind() == ModelFile.Kind.DMN && testsNameOf(table).equals(file.name()))) {
+          if (sorted.stream().noneMatch(table -> table.kind() == ModelFile.Kind.DMN && ModelFile.decisionTestsOf(table.name()).equals(file.name()))) {
             throw new InvalidModelException(file.name() + " holds test cases, but there is no decision table "
                 + file.name().substring(0, file.name().length() - ModelFile.DECISION_TESTS_SUFFIX.length()) + ".dmn");
           }
@@ -115,10 +115,6 @@ public final class DeploymentPlan {
           }
         });
     return formsById;
-  }
-
-  private static String testsNameOf(ModelFile table) {
-    return table.name().substring(0, table.name().length() - ".dmn".length()) + ModelFile.DECISION_TESTS_SUFFIX;
   }
 
   static String formId(ModelFile form) {

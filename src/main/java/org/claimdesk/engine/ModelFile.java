@@ -21,6 +21,12 @@ public record ModelFile(String name, byte[] content) {
     content = content.clone();
   }
 
+  /** The test cases of a decision table: {@code processes/x.dmn} is tested by {@code processes/x.dmn-tests.json}. */
+  public static String decisionTestsOf(String tableName) {
+    String base = tableName.endsWith(".dmn") ? tableName.substring(0, tableName.length() - ".dmn".length()) : tableName;
+    return base + DECISION_TESTS_SUFFIX;
+  }
+
   public Kind kind() {
     return kindOf(name);
   }

@@ -151,12 +151,10 @@ public final class DecisionReplay {
     Map<List<String>, Integer> counts = new HashMap<>();
     for (HistoricDecisionInstance instance : past) {
       Map<String, Object> recorded = new HashMap<>();
-      Set<String> recordedClauses = new java.util.HashSet<>();
       for (HistoricDecisionInputInstance input : instance.getInputs()) {
-        recordedClauses.add(input.getClauseId());
         recorded.put(input.getClauseId(), input.getValue());
       }
-      String missing = variableOfClause.keySet().stream().filter(clause -> !recordedClauses.contains(clause))
+      String missing = variableOfClause.keySet().stream().filter(clause -> !recorded.containsKey(clause))
           .map(labelOfClause::get).findFirst().orElse(null);
       if (missing != null) {
         notReplayable++;
@@ -171,7 +169,7 @@ public final class DecisionReplay {
         newOutcome = result.isEmpty() ? Map.of() : new TreeMap<>(result.get(0).getEntryMap());
       } catch (RuntimeException e) {
         notReplayable++;
-        reasons.merge("the edited table cannot evaluate it: " + firstLine(e.getMessage()), 1, Integer::sum);
+        reasons.merge("the edited table cannot evaluate it: " + ModelQualityGate.firstLine(e.getMessage()), 1, Integer::sum);
         continue;
       }
       Map<String, Object> oldOutcome = oldOutcome(instance);
@@ -275,13 +273,5 @@ public final class DecisionReplay {
       }
     }
     return true;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }

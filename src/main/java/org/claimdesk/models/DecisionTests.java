@@ -16,6 +16,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.claimdesk.engine.ModelFile;
 import org.claimdesk.models.ModelQualityGate.Resource;
 import org.claimdesk.models.ModelQualityGate.Violation;
 
@@ -37,7 +38,7 @@ import org.claimdesk.models.ModelQualityGate.Violation;
 public final class DecisionTests {
 
   /** How the test file of {@code refund-eligibility.dmn} is named: {@code refund-eligibility.dmn-tests.json}. */
-  public static final String SUFFIX = ".dmn-tests.json";
+  public static final String SUFFIX = ModelFile.DECISION_TESTS_SUFFIX;
   /** The rule a failing or missing test case is reported under. */
   public static final String RULE = "dmn-test";
 
@@ -47,12 +48,6 @@ public final class DecisionTests {
 
   public DecisionTests(DmnEngine dmnEngine) {
     this.dmnEngine = dmnEngine;
-  }
-
-  /** The test file of a table: {@code processes/x.dmn} is tested by {@code processes/x.dmn-tests.json}. */
-  public static String testsFileOf(String tableFile) {
-    String base = tableFile.endsWith(".dmn") ? tableFile.substring(0, tableFile.length() - 4) : tableFile;
-    return base + SUFFIX;
   }
 
   /** What a test file says it tests, or null when it cannot be read (the run reports why). */
@@ -75,7 +70,7 @@ public final class DecisionTests {
     try {
       root = JSON.readTree(tests.content());
     } catch (IOException e) {
-      violations.add(new Violation(tests.name(), null, RULE, "not valid JSON: " + firstLine(e.getMessage())));
+      violations.add(new Violation(tests.name(), null, RULE, "not valid JSON: " + ModelQualityGate.firstLine(e.getMessage())));
       return violations;
     }
     JsonNode key = root == null ? null : root.get("decision");
@@ -90,7 +85,7 @@ public final class DecisionTests {
       decision = dmnEngine.parseDecision(key.asText(), new ByteArrayInputStream(table.content()));
     } catch (RuntimeException e) {
       violations.add(new Violation(table.name(), key.asText(), RULE, "the tests name decision \"" + key.asText()
-          + "\", which " + table.name() + " does not define or which cannot be parsed: " + firstLine(e.getMessage())));
+          + "\", which " + table.name() + " does not define or which cannot be parsed: " + ModelQualityGate.firstLine(e.getMessage())));
       return violations;
     }
     int index = 0;
@@ -119,7 +114,7 @@ public final class DecisionTests {
     try {
       result = dmnEngine.evaluateDecision(decision, variables);
     } catch (RuntimeException e) {
-      return "the table cannot evaluate these inputs: " + firstLine(e.getMessage());
+      return "the table cannot evaluate these inputs: " + ModelQualityGate.firstLine(e.getMessage());
     }
     JsonNode expected = testCase.get("expected");
     if (expected.isNull()) {
@@ -182,13 +177,5 @@ public final class DecisionTests {
 
   private static String shown(Object value) {
     return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 }

@@ -99,6 +99,12 @@ class ModelChangeStore {
     return files;
   }
 
+  /** The names of a change's files, without reading their contents. */
+  List<String> fileNames(long id) {
+    return jdbc.sql("select name from claimdesk.model_change_file where change_id = :id order by name")
+        .param("id", id).query(String.class).list();
+  }
+
   /** Whether these files are a change that may deploy without another review of outcomes. */
   boolean isCleared(String digest) {
     return jdbc.sql("""

@@ -109,9 +109,9 @@ public class ModelChanges {
   public ModelChange deploy(long id, String user) {
     Row row = store.lock(id).orElseThrow(() -> notFound(id));
     if (row.status() != Status.READY) {
-      throw new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "Change not ready to deploy",
+      throw ModelProblems.of(HttpStatus.CONFLICT, "Change not ready to deploy",
           "Model change " + id + " is " + row.status() + (row.status() == Status.AWAITING_APPROVAL
-              ? ": it changes past outcomes and deploys when a manager approves it" : "")), null);
+              ? ": it changes past outcomes and deploys when a manager approves it" : ""));
     }
     deployAs(row, user);
     return view(store.find(id).orElseThrow());
@@ -193,7 +193,7 @@ public class ModelChanges {
       throw new IllegalStateException(e);
     }
     return new ModelChange(row.id(), row.status().name(), row.proposedBy(), row.proposedAt(), row.changesOutcomes(),
-        List.copyOf(store.files(row.id()).keySet()), report, row.decidedBy(), row.decidedAt(), row.decisionNote(),
+        store.fileNames(row.id()), report, row.decidedBy(), row.decidedAt(), row.decisionNote(),
         row.deploymentId(), row.deployedBy(), row.deployedAt());
   }
 
@@ -206,14 +206,6 @@ public class ModelChanges {
   }
 
   private static ErrorResponseException notFound(long id) {
-    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "No such model change",
-        "There is no model change " + id), null);
-  }
-
-  private static org.springframework.http.ProblemDetail problem(HttpStatus status, String title, String detail) {
-    org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(status,
-        detail);
-    problem.setTitle(title);
-    return problem;
+    return ModelProblems.of(HttpStatus.NOT_FOUND, "No such model change", "There is no model change " + id);
   }
 }

@@ -32,8 +32,8 @@ class ModelDeploymentGate implements DeploymentGate {
 
   @Override
   public void check(Request request) {
-    String digest = ModelChangeStore.digest(request.resources());
-    boolean cleared = ModelChanges.SOURCE.equals(request.source()) && store.isCleared(digest);
+    boolean cleared = ModelChanges.SOURCE.equals(request.source())
+        && store.isCleared(ModelChangeStore.digest(request.resources()));
     DecisionReplay.Window window = cleared ? null : DecisionReplay.Window.lastDecisions();
     CommandContext command = Context.getCommandContext();
     ModelReview.Review result = command == null ? review.review(request.resources(), window)

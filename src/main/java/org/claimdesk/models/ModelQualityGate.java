@@ -840,7 +840,8 @@ public final class ModelQualityGate {
     return firstLine(message.replace("URI=null ", ""));
   }
 
-  private static String firstLine(String message) {
+  /** The first line of a message, trimmed ({@code ""} for none): what a finding shows of an exception. */
+  static String firstLine(String message) {
     if (message == null) {
       return "";
     }

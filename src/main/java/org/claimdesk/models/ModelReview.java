@@ -20,6 +20,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.claimdesk.engine.DeploymentGate.Finding;
 import org.claimdesk.engine.ExpressionAllowList;
+import org.claimdesk.engine.ModelFile;
 import org.claimdesk.models.ModelQualityGate.Resource;
 import org.claimdesk.models.ModelQualityGate.Violation;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,13 +91,13 @@ public class ModelReview {
       if (keys == null) {
         continue; // the quality gate reported why it cannot be read
       }
-      Resource testFile = resources.get(DecisionTests.testsFileOf(table.name()));
+      Resource testFile = resources.get(ModelFile.decisionTestsOf(table.name()));
       for (String key : keys) {
         Resource cases = testFile != null && key.equals(DecisionTests.decisionKeyOf(testFile.content())) ? testFile
             : deployedTests(key);
         if (cases == null) {
           violations.add(new Violation(table.name(), key, DecisionTests.RULE, "decision \"" + key
-              + "\" has no test cases: deploy " + DecisionTests.testsFileOf(table.name()) + " beside it"
+              + "\" has no test cases: deploy " + ModelFile.decisionTestsOf(table.name()) + " beside it"
               + " (docs/analysts.md)"));
         } else {
           violations.addAll(tests.run(table, cases));

@@ -21,7 +21,6 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -99,8 +98,7 @@ public class ProcessMigrations {
     }
     HistoricBatch done = history.createHistoricBatchQuery().batchId(batchId).singleResult();
     if (done == null) {
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "No such migration",
-          "There is no migration batch " + batchId), null);
+      throw ModelProblems.of(HttpStatus.NOT_FOUND, "No such migration", "There is no migration batch " + batchId);
     }
     return new Progress(batchId, done.getTotalJobs(), done.getTotalJobs(), 0, done.getEndTime() != null);
   }
@@ -114,8 +112,8 @@ public class ProcessMigrations {
     ProcessDefinition source = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
         .processDefinitionVersion(fromVersion).singleResult();
     if (target == null || source == null) {
-      throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "No such version",
-          "Process " + processKey + " has no version " + fromVersion), null);
+      throw ModelProblems.of(HttpStatus.NOT_FOUND, "No such version",
+          "Process " + processKey + " has no version " + fromVersion);
     }
     if (source.getId().equals(target.getId())) {
       throw conflict("Version " + fromVersion + " of " + processKey + " is the latest: there is nothing to migrate to");
@@ -161,12 +159,6 @@ public class ProcessMigrations {
   }
 
   private static ErrorResponseException conflict(String detail) {
-    return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "Cannot migrate", detail), null);
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
+    return ModelProblems.of(HttpStatus.CONFLICT, "Cannot migrate", detail);
   }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.claimdesk.engine.ModelFile;
 import org.claimdesk.models.ModelQualityGate.Resource;
 import org.claimdesk.models.ModelQualityGate.Violation;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,7 @@ class DecisionTestsTest {
   @MethodSource("tables")
   @DisplayName("every table in processes/ has test cases beside it, and they all pass")
   void theShippedTablesPassTheirTests(Path table) throws IOException {
-    Path testsFile = Path.of(DecisionTests.testsFileOf(table.toString()));
+    Path testsFile = Path.of(ModelFile.decisionTestsOf(table.toString()));
     assertThat(testsFile).as("test cases of " + table).exists();
     List<Violation> violations = tests.run(resource(table), resource(testsFile));
     assertThat(violations).as(table + " against " + testsFile).isEmpty();
