@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * Reviews a set of model files as one deployment (issue #23), the same way for a change proposed on
  * the model-change API and for a deployment through the REST API or Camunda Modeler:
  * <ol>
+ *   <li>bpmnlint with the build's {@code .bpmnlintrc} on every diagram ({@link BpmnLint});</li>
  *   <li>the model quality gate the build applies ({@link ModelQualityGate}), with the expression
  *       allow-list this application runs with: layout, IDs, history TTL, forms that exist in the
  *       deployment, references, scripts and classes refused;</li>
@@ -58,6 +60,7 @@ public class ModelReview {
 
   private final ObjectProvider<ProcessEngine> engine;
   private final ModelQualityGate qualityGate;
+  private volatile BpmnLint bpmnLint;
 
   ModelReview(ObjectProvider<ProcessEngine> engine, Environment environment) {
     this.engine = engine;
@@ -79,7 +82,16 @@ public class ModelReview {
   private Review reviewInCommand(Map<String, byte[]> files, DecisionReplay.Window window) {
     Map<String, Resource> resources = new TreeMap<>();
     files.forEach((name, bytes) -> resources.put(name, new Resource(name, bytes)));
-    List<Violation> violations = new ArrayList<>(qualityGate.checkResources(resources.values()).violations());
+    List<Violation> violations = new ArrayList<>();
+    for (Resource diagram : resources.values()) {
+      if (diagram.extension().equals(".bpmn")) {
+        for (BpmnLint.Report report : bpmnLint().lint(new String(diagram.content(), StandardCharsets.UTF_8))) {
+          violations.add(new Violation(diagram.name(), report.elementId(), BpmnLint.RULE_PREFIX + report.rule(),
+              report.message()));
+        }
+      }
+    }
+    violations.addAll(qualityGate.checkResources(resources.values()).violations());
 
     DecisionTests tests = new DecisionTests(dmnEngine());
     List<DecisionReplay.Report> replays = new ArrayList<>();
@@ -110,6 +122,20 @@ public class ModelReview {
     List<Finding> findings = violations.stream()
         .map(v -> new Finding(v.file(), v.elementId(), v.rule(), v.problem())).toList();
     return new Review(findings, List.copyOf(replays));
+  }
+
+  /** Built on first use: its JavaScript engine is not needed until someone deploys a diagram. */
+  private BpmnLint bpmnLint() {
+    BpmnLint lint = bpmnLint;
+    if (lint == null) {
+      synchronized (this) {
+        if (bpmnLint == null) {
+          bpmnLint = BpmnLint.fromClassPath();
+        }
+        lint = bpmnLint;
+      }
+    }
+    return lint;
   }
 
   private static List<String> decisionKeys(Resource table) {

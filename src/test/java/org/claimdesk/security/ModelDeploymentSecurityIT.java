@@ -80,7 +80,7 @@ class ModelDeploymentSecurityIT {
   @DisplayName("reflection from an allow-listed bean (getClass, forName) is refused")
   void reflectionIsRefused() {
     ResponseEntity<String> deployed = deploy("attack.bpmn", process("""
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started" />
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_Run" />
         <bpmn:serviceTask id="Task_Run" camunda:expression="${serviceLevels.getClass().forName('java.lang.Runtime')}" />"""));
 
@@ -91,11 +91,11 @@ class ModelDeploymentSecurityIT {
   @DisplayName("the engine's own objects (execution.getProcessEngineServices()) are refused")
   void engineObjectsAreRefused() {
     ResponseEntity<String> deployed = deploy("attack.bpmn", process("""
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started" />
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Event_End">
           <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${execution.getProcessEngineServices() != null}</bpmn:conditionExpression>
         </bpmn:sequenceFlow>
-        <bpmn:endEvent id="Event_End" />"""));
+        <bpmn:endEvent id="Event_End" name="Done" />"""));
 
     assertRefused(deployed, "Flow_Go", "getProcessEngineServices");
   }
@@ -104,7 +104,7 @@ class ModelDeploymentSecurityIT {
   @DisplayName("script tasks and script listeners are refused in every language, juel included")
   void scriptsAreRefused() {
     assertRefused(deploy("attack.bpmn", process("""
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started" />
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_Script" />
         <bpmn:scriptTask id="Task_Script" scriptFormat="juel"><bpmn:script>${1}</bpmn:script></bpmn:scriptTask>""")),
         "Task_Script", "scripts are not allowed");
@@ -120,7 +120,7 @@ class ModelDeploymentSecurityIT {
   @DisplayName("a Java class named by the model is refused")
   void javaClassesAreRefused() {
     assertRefused(deploy("attack.bpmn", process("""
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started" />
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_Run" />
         <bpmn:serviceTask id="Task_Run" camunda:class="org.claimdesk.cases.CaseTokens" />""")),
         "Task_Run", "Java class");
@@ -153,11 +153,11 @@ class ModelDeploymentSecurityIT {
   @DisplayName("a clean model deploys and is recorded with who, which resources and their hash")
   void cleanModelDeploysAndIsRecorded() {
     ResponseEntity<String> deployed = deploy("clean.bpmn", process("""
-        <bpmn:startEvent id="Event_Start" />
-        <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Event_End">
+        <bpmn:startEvent id="Event_Start" name="Started"><bpmn:outgoing>Flow_Go</bpmn:outgoing></bpmn:startEvent>
+        <bpmn:sequenceFlow id="Flow_Go" name="in review" sourceRef="Event_Start" targetRef="Event_End">
           <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${verdict == 'REVIEW'}</bpmn:conditionExpression>
         </bpmn:sequenceFlow>
-        <bpmn:endEvent id="Event_End" />"""));
+        <bpmn:endEvent id="Event_End" name="Done"><bpmn:incoming>Flow_Go</bpmn:incoming></bpmn:endEvent>"""));
 
     assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
     Map<String, Object> audit = jdbc.sql("select deployed_by, source, resources from claimdesk.deployment_audit where name = ?")
@@ -171,11 +171,13 @@ class ModelDeploymentSecurityIT {
   void beanOffTheListIsNotResolvable() {
     String key = "attack-" + UUID.randomUUID().toString().substring(0, 8);
     ResponseEntity<String> deployed = deploy("leak.bpmn", process(key, """
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started"><bpmn:outgoing>Flow_Go</bpmn:outgoing></bpmn:startEvent>
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_Leak" />
-        <bpmn:serviceTask id="Task_Leak" camunda:expression="${caseTokens}" camunda:resultVariable="leak" />
+        <bpmn:serviceTask id="Task_Leak" name="Leak" camunda:expression="${caseTokens}" camunda:resultVariable="leak">
+          <bpmn:incoming>Flow_Go</bpmn:incoming><bpmn:outgoing>Flow_Done</bpmn:outgoing>
+        </bpmn:serviceTask>
         <bpmn:sequenceFlow id="Flow_Done" sourceRef="Task_Leak" targetRef="Event_End" />
-        <bpmn:endEvent id="Event_End" />"""));
+        <bpmn:endEvent id="Event_End" name="Done"><bpmn:incoming>Flow_Done</bpmn:incoming></bpmn:endEvent>"""));
     assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
 
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key))
@@ -187,13 +189,17 @@ class ModelDeploymentSecurityIT {
   void aVariableCannotStandInForABean() {
     String key = "attack-" + UUID.randomUUID().toString().substring(0, 8);
     ResponseEntity<String> deployed = deploy("shadow.bpmn", process(key, """
-        <bpmn:startEvent id="Event_Start" />
+        <bpmn:startEvent id="Event_Start" name="Started"><bpmn:outgoing>Flow_Go</bpmn:outgoing></bpmn:startEvent>
         <bpmn:sequenceFlow id="Flow_Go" sourceRef="Event_Start" targetRef="Task_ReadDue" />
-        <bpmn:serviceTask id="Task_ReadDue" camunda:expression="${serviceLevels.firstReplyDue}" camunda:resultVariable="due" />
+        <bpmn:serviceTask id="Task_ReadDue" name="Read due" camunda:expression="${serviceLevels.firstReplyDue}" camunda:resultVariable="due">
+          <bpmn:incoming>Flow_Go</bpmn:incoming><bpmn:outgoing>Flow_Wait</bpmn:outgoing>
+        </bpmn:serviceTask>
         <bpmn:sequenceFlow id="Flow_Wait" sourceRef="Task_ReadDue" targetRef="Task_Hold" />
-        <bpmn:receiveTask id="Task_Hold" />
+        <bpmn:receiveTask id="Task_Hold" name="Hold">
+          <bpmn:incoming>Flow_Wait</bpmn:incoming><bpmn:outgoing>Flow_Done</bpmn:outgoing>
+        </bpmn:receiveTask>
         <bpmn:sequenceFlow id="Flow_Done" sourceRef="Task_Hold" targetRef="Event_End" />
-        <bpmn:endEvent id="Event_End" />"""));
+        <bpmn:endEvent id="Event_End" name="Done"><bpmn:incoming>Flow_Done</bpmn:incoming></bpmn:endEvent>"""));
     assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
 
     // A forged "serviceLevels", as a form field, a message or the REST API could set it: found
@@ -201,6 +207,20 @@ class ModelDeploymentSecurityIT {
     String instance = runtimeService.startProcessInstanceByKey(key, Map.of("serviceLevels", "forged")).getId();
 
     assertThat(runtimeService.getVariable(instance, "due")).isEqualTo(serviceLevels.getFirstReplyDue());
+  }
+
+  @Test
+  @DisplayName("a diagram that only bpmnlint faults (a gateway flow with no condition) is refused with its bpmnlint rule")
+  void bpmnlintRunsOnDeploy() throws java.io.IOException {
+    ResponseEntity<String> deployed = deploy(Map.of(
+        "claim-review-example.bpmn", java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/quality/lint-only/flow-without-condition.bpmn")),
+        "claim-review-example.form", java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/quality/good/forms/claim-review-example.form"))));
+
+    assertRefused(deployed, "Flow_NotEligible", "bpmnlint/conditional-flows");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("claim-review-example").count())
+        .isZero();
   }
 
   // ------------------------------------------------------------------ helpers
@@ -219,15 +239,19 @@ class ModelDeploymentSecurityIT {
 
   /** As Camunda Modeler deploys: multipart to /engine-rest/deployment/create, as an analyst. */
   private ResponseEntity<String> deploy(String fileName, String content) {
+    return deploy(Map.of(fileName, content));
+  }
+
+  private ResponseEntity<String> deploy(Map<String, String> files) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", name);
     parts.add("deployment-source", "Camunda Modeler");
-    parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+    files.forEach((fileName, content) -> parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
         return fileName;
       }
-    });
+    }));
     return api.http().post().uri("/engine-rest/deployment/create").headers(h -> h.setBasicAuth("alex", "demo"))
         .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class);
   }
