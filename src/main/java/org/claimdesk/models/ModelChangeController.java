@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -118,18 +117,15 @@ class ModelChangeController {
     Map<String, byte[]> named = new TreeMap<>();
     for (MultipartFile file : files) {
       String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-      String lower = name.toLowerCase(Locale.ROOT);
       if (!FILE_NAME.matcher(name).matches()) {
         throw invalid("files", "\"" + name + "\" is not a plain file name (letters, digits, . - _, no folder)");
       }
-      String folder = lower.endsWith(".form") ? "forms/"
-          : lower.endsWith(".bpmn") || lower.endsWith(".dmn") || lower.endsWith(DecisionTests.SUFFIX) ? "processes/"
-          : null;
-      if (folder == null) {
+      String deploymentName = ModelChanges.deploymentName(name);
+      if (deploymentName == null) {
         throw invalid("files", "\"" + name + "\" is not a .bpmn, .dmn, " + DecisionTests.SUFFIX + " or .form file");
       }
       try {
-        if (named.put(folder + name, file.getBytes()) != null) {
+        if (named.put(deploymentName, file.getBytes()) != null) {
           throw invalid("files", "\"" + name + "\" is sent twice");
         }
       } catch (IOException e) {

@@ -106,6 +106,15 @@ class ModelChangeStore {
   }
 
   /** Whether these files are a change that may deploy without another review of outcomes. */
+  /** The change by {@code proposedBy} of exactly these files that waits for a manager, if any. */
+  Optional<Long> awaitingApproval(String digest, String proposedBy) {
+    return jdbc.sql("""
+            select id from claimdesk.model_change
+            where files_sha256 = :sha and proposed_by = :by and status = 'AWAITING_APPROVAL'
+            order by id limit 1""")
+        .param("sha", digest).param("by", proposedBy).query(Long.class).optional();
+  }
+
   boolean isCleared(String digest) {
     return jdbc.sql("""
             select count(*) from claimdesk.model_change where files_sha256 = :sha and status in ('READY', 'APPROVED')""")

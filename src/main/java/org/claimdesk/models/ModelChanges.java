@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -94,6 +96,35 @@ public class ModelChanges {
     LOG.info("Model change {} proposed by {}: {} ({} finding(s), {} decision(s) replayed)", id, user, status,
         result.findings().size(), result.replays().size());
     return view(store.find(id).orElseThrow());
+  }
+
+  /**
+   * Files for a manager's approval the files a deployment from Camunda Modeler or the REST API
+   * would have deployed, had they not changed past outcomes: the same change as {@link #propose},
+   * or the one already waiting when the same person deploys the same files again.
+   */
+  @Transactional
+  public ModelChange fileForApproval(Map<String, byte[]> files, String user) {
+    Map<String, byte[]> named = new TreeMap<>();
+    files.forEach((name, content) -> {
+      String deploymentName = name.contains("/") ? null : deploymentName(name);
+      named.put(deploymentName == null ? name : deploymentName, content);
+    });
+    return store.awaitingApproval(ModelChangeStore.digest(named), user).map(this::get)
+        .orElseGet(() -> propose(named, user, DecisionReplay.Window.lastDecisions()));
+  }
+
+  /**
+   * The name a model file deploys under, as the application deploys its own ({@code processes/x.dmn},
+   * {@code forms/x.form}); null for a file that is not a model. Modeler sends plain names.
+   */
+  static String deploymentName(String plainName) {
+    String lower = plainName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".form")) {
+      return "forms/" + plainName;
+    }
+    return lower.endsWith(".bpmn") || lower.endsWith(".dmn") || lower.endsWith(DecisionTests.SUFFIX)
+        ? "processes/" + plainName : null;
   }
 
   public ModelChange get(long id) {

@@ -147,6 +147,12 @@ public class ModelReview {
     }
   }
 
+  /** The decisions {@code dmn} defines; none when it cannot be read. */
+  static List<String> decisionKeys(byte[] dmn) {
+    List<String> keys = decisionKeys(new Resource("", dmn));
+    return keys == null ? List.of() : keys;
+  }
+
   /** The test cases deployed with the latest version of {@code decisionKey} that had any. */
   private Resource deployedTests(String decisionKey) {
     RepositoryService repository = engine.getObject().getRepositoryService();

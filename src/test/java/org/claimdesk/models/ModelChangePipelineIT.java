@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -61,6 +62,8 @@ class ModelChangePipelineIT {
   ManagementService management;
   @Autowired
   HistoryService history;
+  @Autowired
+  RuntimeService runtime;
   @Autowired
   JdbcClient jdbc;
   @Autowired
@@ -132,6 +135,11 @@ class ModelChangePipelineIT {
     assertThat(modeler.getStatusCode().value()).as(modeler.getBody()).isEqualTo(400);
     // Modeler's deploy replays the last 1,000 decisions (other tests' claims among them): the flip is there.
     assertThat(modeler.getBody()).contains("approval-required", "past decisions change (RF-2 → RF-2: ");
+    // The same files by the same analyst: Modeler's deploy points at the change already waiting, files no second.
+    assertThat(modeler.getBody()).contains(TABLE + ": refundEligibility: ", "filed as model change " + id + ",");
+    assertThat(jdbc.sql("select count(*) from claimdesk.model_change where status = 'AWAITING_APPROVAL'"
+        + " and files_sha256 = (select files_sha256 from claimdesk.model_change where id = ?)").param(id)
+        .query(Long.class).single()).isOne();
     assertThat(latestTable().getId()).isEqualTo(deployedBefore);
 
     // 4. A manager approves in Tasklist; the approved files deploy, as their author.
@@ -170,6 +178,33 @@ class ModelChangePipelineIT {
     assertThat(jdbc.sql("select status from claimdesk.claim_case where reference = ?").param(after)
         .query(String.class).single()).isEqualTo("REJECTED");
     assertThat(getList("/api/model-changes").toString()).contains("\"id\":" + id);
+  }
+
+  @Test
+  @DisplayName("Modeler's deploy of a change of past outcomes deploys nothing and files the change for a manager's approval")
+  void modelerDeployWaitsForApproval() throws Exception {
+    String flipped = file(api.order("SERVICE", "BOOKED", ClockUtil.now().toInstant().minus(Duration.ofDays(6)), null,
+        4000), "NOT_DELIVERED");
+    String editedTable = Files.readString(Path.of("processes", TABLE))
+        .replace("<text>&gt; 7</text></inputEntry>\n        <inputEntry id=\"InputEntry_NonDeliveryLate_6\"",
+            "<text>&gt; 5</text></inputEntry>\n        <inputEntry id=\"InputEntry_NonDeliveryLate_6\"");
+
+    ResponseEntity<String> modeler = modelerDeploy(Map.of(TABLE, editedTable, TESTS, updatedTests()));
+
+    assertThat(modeler.getStatusCode().value()).as(modeler.getBody()).isEqualTo(400);
+    assertThat(latestTable().getId()).isEqualTo(deployedBefore);
+    java.util.regex.Matcher filed = java.util.regex.Pattern.compile("filed as model change (\\d+),")
+        .matcher(modeler.getBody());
+    assertThat(filed.find()).as(modeler.getBody()).isTrue();
+    JsonNode change = get("/api/model-changes/" + filed.group(1));
+    assertThat(change.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(change.get("proposedBy").asText()).isEqualTo("alex");
+    assertThat(change.at("/report/whatIf/0/changed").asInt()).as("the day-6 claim %s among them", flipped)
+        .isPositive();
+    Task approval = tasks.createTaskQuery().processInstanceBusinessKey(filed.group(1))
+        .processDefinitionKey(ModelChanges.APPROVAL_PROCESS).taskCandidateGroup("managers").singleResult();
+    assertThat(approval).isNotNull();
+    runtime.deleteProcessInstance(approval.getProcessInstanceId(), "test over");
   }
 
   @Test
