@@ -19,6 +19,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstanceQuery;
@@ -39,7 +40,10 @@ import org.camunda.bpm.model.dmn.instance.Text;
  *
  * <p>The edited table's input expressions are not evaluated again: each input clause is given the
  * value the same clause (same id) recorded, so a replay does not depend on process variables that
- * have changed or been cleaned up since. A decision whose edited table has an input clause the
+ * have changed or been cleaned up since. A clause that reads something else than it did in the
+ * version that decided (its expression, type or language edited) makes that decision not
+ * replayable, as a new clause does; a decision that cannot be replayed counts as a possible change
+ * of outcome, for a manager to approve. A decision whose edited table has an input clause the
  * recorded decision did not have cannot be replayed and is counted apart, with the reason.
  *
  * <p>Outcomes are grouped by the policy rule that decided them: the output named {@code ruleId}
@@ -89,17 +93,23 @@ public final class DecisionReplay {
   public record Report(String decisionKey, int replayed, int unchanged, int changed, int notReplayable,
       List<String> notReplayableReasons, List<Change> changes) {
 
+    /**
+     * Whether the edit changes past outcomes or cannot show that it does not: a decision it cannot
+     * replay (a new input, an input that reads something else now) may well decide differently.
+     */
     public boolean changesOutcomes() {
-      return changed > 0;
+      return changed > 0 || notReplayable > 0;
     }
   }
 
   private final DmnEngine dmnEngine;
   private final HistoryService history;
+  private final RepositoryService repository;
 
-  public DecisionReplay(DmnEngine dmnEngine, HistoryService history) {
+  public DecisionReplay(DmnEngine dmnEngine, HistoryService history, RepositoryService repository) {
     this.dmnEngine = dmnEngine;
     this.history = history;
+    this.repository = repository;
   }
 
   /** Replays every decision {@code table} defines that was taken before. */
@@ -124,6 +134,7 @@ public final class DecisionReplay {
     // Each input reads a variable of its own, given the value its clause recorded.
     Map<String, String> variableOfClause = new LinkedHashMap<>();
     Map<String, String> labelOfClause = new HashMap<>();
+    Map<String, String> editedExpressions = inputExpressions(decisionTable);
     int index = 0;
     for (Input input : decisionTable.getInputs()) {
       String variable = REPLAY_INPUT + index++;
@@ -149,7 +160,19 @@ public final class DecisionReplay {
     Map<String, Integer> reasons = new TreeMap<>();
     Map<List<String>, List<Example>> changes = new LinkedHashMap<>();
     Map<List<String>, Integer> counts = new HashMap<>();
+    Map<String, Map<String, String>> expressionsOfVersion = new HashMap<>();
     for (HistoricDecisionInstance instance : past) {
+      Map<String, String> pastExpressions = expressionsOfVersion.computeIfAbsent(instance.getDecisionDefinitionId(),
+          definitionId -> deployedInputExpressions(definitionId, decisionKey));
+      String reread = editedExpressions.entrySet().stream()
+          .filter(e -> pastExpressions.containsKey(e.getKey()) && !pastExpressions.get(e.getKey()).equals(e.getValue()))
+          .map(e -> labelOfClause.get(e.getKey())).findFirst().orElse(null);
+      if (reread != null) {
+        notReplayable++;
+        reasons.merge("input \"" + reread + "\" reads a different expression now: the values recorded do not answer it",
+            1, Integer::sum);
+        continue;
+      }
       Map<String, Object> recorded = new HashMap<>();
       for (HistoricDecisionInputInstance input : instance.getInputs()) {
         recorded.put(input.getClauseId(), input.getValue());
@@ -193,6 +216,34 @@ public final class DecisionReplay {
     int changed = changeList.stream().mapToInt(Change::cases).sum();
     List<String> reasonList = reasons.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).toList();
     return new Report(decisionKey, past.size(), unchanged, changed, notReplayable, reasonList, changeList);
+  }
+
+  /** Per input clause id, what it reads: its expression's language, type and text. */
+  private static Map<String, String> inputExpressions(DecisionTable table) {
+    Map<String, String> expressions = new HashMap<>();
+    for (Input input : table.getInputs()) {
+      InputExpression expression = input.getInputExpression();
+      String text = expression == null || expression.getText() == null ? ""
+          : expression.getText().getTextContent().strip();
+      expressions.put(input.getId(), (expression == null ? "" : expression.getExpressionLanguage() + "|"
+          + expression.getTypeRef()) + "|" + text + "|" + input.getCamundaInputVariable());
+    }
+    return expressions;
+  }
+
+  /** The input expressions of the deployed version that took a past decision; none if it is gone. */
+  private Map<String, String> deployedInputExpressions(String decisionDefinitionId, String decisionKey) {
+    if (decisionDefinitionId == null) {
+      return Map.of();
+    }
+    try {
+      DmnModelInstance deployed = repository.getDmnModelInstance(decisionDefinitionId);
+      Decision decision = deployed.getModelElementById(decisionKey);
+      return decision != null && decision.getExpression() instanceof DecisionTable table ? inputExpressions(table)
+          : Map.of();
+    } catch (RuntimeException e) {
+      return Map.of(); // the version was deleted: its clauses are compared by id only
+    }
   }
 
   private List<HistoricDecisionInstance> pastDecisions(String decisionKey, Window window) {

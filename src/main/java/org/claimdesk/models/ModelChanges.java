@@ -198,7 +198,9 @@ public class ModelChanges {
   static String describe(DecisionReplay.Report replay) {
     return replay.changed() + " of " + replay.replayed() + " past decisions change ("
         + replay.changes().stream().map(c -> c.oldRule() + " → " + c.newRule() + ": " + c.cases())
-            .collect(Collectors.joining(", ")) + ")";
+            .collect(Collectors.joining(", ")) + ")"
+        + (replay.notReplayable() == 0 ? "" : ", " + replay.notReplayable() + " cannot be replayed ("
+            + String.join("; ", replay.notReplayableReasons()) + ")");
   }
 
   private static String summary(long id, String user, Map<String, byte[]> files, ModelReview.Review result) {

@@ -208,6 +208,30 @@ class ModelChangePipelineIT {
   }
 
   @Test
+  @DisplayName("an input that reads another expression cannot be replayed on past values: a manager approves it")
+  void rereadInputNeedsApproval() throws Exception {
+    file(api.order("SERVICE", "BOOKED", ClockUtil.now().toInstant().minus(Duration.ofDays(2)), null, 4000),
+        "NOT_DELIVERED");
+    // Same meaning here, but the gate cannot know that: the past values answered "reason", not this.
+    String editedTable = Files.readString(Path.of("processes", TABLE)).replace("<text>reason</text>",
+        "<text>(reason)</text>");
+    assertThat(editedTable).contains("(reason)");
+
+    JsonNode change = propose(Map.of(TABLE, editedTable), ClockUtil.now().toInstant().minusSeconds(60));
+
+    assertThat(change.get("status").asText()).as(change.toString()).isEqualTo("AWAITING_APPROVAL");
+    JsonNode whatIf = change.at("/report/whatIf/0");
+    assertThat(whatIf.get("changed").asInt()).isZero();
+    assertThat(whatIf.get("replayed").asInt()).isPositive();
+    assertThat(whatIf.get("notReplayable").asInt()).isEqualTo(whatIf.get("replayed").asInt());
+    assertThat(whatIf.get("notReplayableReasons").toString()).contains("\\\"Reason\\\" reads a different expression");
+    Task approval = tasks.createTaskQuery().processInstanceBusinessKey(change.get("id").asText())
+        .processDefinitionKey(ModelChanges.APPROVAL_PROCESS).singleResult();
+    assertThat(approval).isNotNull();
+    runtime.deleteProcessInstance(approval.getProcessInstanceId(), "test over");
+  }
+
+  @Test
   @DisplayName("bad input names the field and keeps nothing; a support agent may not propose")
   void badInputIsRefused() {
     long before = jdbc.sql("select count(*) from claimdesk.model_change").query(Long.class).single();

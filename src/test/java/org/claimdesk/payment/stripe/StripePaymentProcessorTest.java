@@ -115,11 +115,20 @@ class StripePaymentProcessorTest {
   @Test
   void anAnswerLostToATimeoutIsFoundByTheRetryAndNothingIsRefundedTwice() {
     StripePaymentProcessor processor = processor(1, FakeStripe.API_KEY, READ_TIMEOUT);
-    stripe.afterRefundMade(refund -> pause(READ_TIMEOUT.plusMillis(1500)));
+    // The answer is held until the client has given up, however slowly a loaded machine serves it.
+    java.util.concurrent.CountDownLatch clientGaveUp = new java.util.concurrent.CountDownLatch(1);
+    stripe.afterRefundMade(refund -> {
+      try {
+        clientGaveUp.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
 
     assertThatThrownBy(() -> processor.refund(refund("CD-CCCC3333:refund", charge, 2500)))
         .isInstanceOf(ProcessorUnavailableException.class)
         .hasMessageContaining("no answer (timeout");
+    clientGaveUp.countDown();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(stripe.refunds()).as("the processor did refund").hasSize(1));
 
