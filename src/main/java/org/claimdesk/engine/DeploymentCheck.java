@@ -105,7 +105,8 @@ class DeploymentCheck implements Deployer {
   private void gate(DeploymentEntity deployment, Map<String, ResourceEntity> resources, String user) {
     Map<String, byte[]> files = new TreeMap<>();
     resources.forEach((name, resource) -> files.put(name, resource.getBytes()));
-    DeploymentGate.Request request = new DeploymentGate.Request(deployment.getName(), deployment.getSource(), user, files);
+    DeploymentGate.Request request = new DeploymentGate.Request(deployment.getName(), deployment.getSource(), user,
+        deployment.getId(), files);
     for (DeploymentGate gate : gates.orderedStream().toList()) {
       try {
         gate.check(request);

@@ -16,8 +16,8 @@ public interface DeploymentGate {
   /** Checks one deployment, throwing {@link Refused} with every finding when it may not be deployed. */
   void check(Request request);
 
-  /** A deployment about to be made: who makes it and its files by name. */
-  record Request(String name, String source, String deployedBy, Map<String, byte[]> resources) {
+  /** A deployment about to be made: who makes it, the id it will have, and its files by name. */
+  record Request(String name, String source, String deployedBy, String deploymentId, Map<String, byte[]> resources) {
     public Request {
       resources = Map.copyOf(resources);
     }

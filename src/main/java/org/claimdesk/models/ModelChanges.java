@@ -80,12 +80,8 @@ public class ModelChanges {
     ModelReview.Review result = review.review(files, window);
     Status status = !result.passed() ? Status.REFUSED
         : result.changesOutcomes() ? Status.AWAITING_APPROVAL : Status.READY;
-    Map<String, Object> report = new java.util.LinkedHashMap<>();
-    report.put("findings", result.findings());
-    report.put("whatIf", result.replays());
-    report.put("rows", rowDiff.diff(files));
     Instant now = DbTimes.truncate(clock.instant());
-    long id = store.insert(status, user, now, files, result.changesOutcomes(), write(report));
+    long id = store.insert(status, user, now, files, result.changesOutcomes(), report(files, result));
     if (status == Status.AWAITING_APPROVAL) {
       runtime.createProcessInstanceByKey(APPROVAL_PROCESS)
           .businessKey(String.valueOf(id))
@@ -125,6 +121,26 @@ public class ModelChanges {
     }
     return lower.endsWith(".bpmn") || lower.endsWith(".dmn") || lower.endsWith(DecisionTests.SUFFIX)
         ? "processes/" + plainName : null;
+  }
+
+  /**
+   * Keeps a deployment made from Modeler or the REST API that passed the gate, with its report, as
+   * a change deployed by its author; it runs in the deployment's transaction and goes with it.
+   */
+  @Transactional
+  public void recordDeployed(Map<String, byte[]> files, String user, String deploymentId, ModelReview.Review result) {
+    Instant now = DbTimes.truncate(clock.instant());
+    long id = store.insert(Status.READY, user, now, files, false, report(files, result));
+    store.deployed(id, deploymentId, user, now);
+    LOG.info("Model change {}: deployment {} by {}, kept with its report", id, deploymentId, user);
+  }
+
+  private String report(Map<String, byte[]> files, ModelReview.Review result) {
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    report.put("findings", result.findings());
+    report.put("whatIf", result.replays());
+    report.put("rows", rowDiff.diff(files));
+    return write(report);
   }
 
   public ModelChange get(long id) {

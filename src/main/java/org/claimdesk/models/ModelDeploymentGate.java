@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  * ({@link ModelReview}) and refuses them when a check fails, and when the edit would change the
  * outcome of past decisions unless a manager approved exactly these files ({@link ModelChanges}).
  *
+ * <p>A deployment from Modeler or the REST API that passes is kept as a model change too, with its
+ * report and deployment id, in the deployment's own transaction, so the history lists it.
+ *
  * <p>A deployment from Modeler or the REST API that would change past outcomes is not simply
  * refused: it is filed as a model change awaiting a manager's approval (the same one when the same
  * person deploys the same files again), the refusal names it, and the approval deploys it. The
@@ -86,6 +89,17 @@ class ModelDeploymentGate implements DeploymentGate {
         }
       }
       throw new Refused("the edit changes the outcome of past decisions", findings);
+    }
+    if (request.deployedBy() != null && !ModelChanges.SOURCE.equals(request.source())) {
+      // Kept with the deployment, in its transaction: Modeler's deploys are in the history too.
+      if (command == null) {
+        changes.getObject().recordDeployed(request.resources(), request.deployedBy(), request.deploymentId(), result);
+      } else {
+        command.runWithoutAuthorization(() -> {
+          changes.getObject().recordDeployed(request.resources(), request.deployedBy(), request.deploymentId(), result);
+          return null;
+        });
+      }
     }
   }
 

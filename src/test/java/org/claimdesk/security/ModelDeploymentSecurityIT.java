@@ -164,6 +164,12 @@ class ModelDeploymentSecurityIT {
         .param(name).query().singleRow();
     assertThat(audit).containsEntry("deployed_by", "alex").containsEntry("source", "Camunda Modeler");
     assertThat((String) audit.get("resources")).matches("clean\\.bpmn sha256:[0-9a-f]{64}");
+    // The model-change history lists it too (issue #23), with the deployment it became.
+    String deploymentId = repositoryService.createDeploymentQuery().deploymentName(name).singleResult().getId();
+    Map<String, Object> change = jdbc.sql("select status, proposed_by, deployed_by from claimdesk.model_change"
+        + " where deployment_id = ?").param(deploymentId).query().singleRow();
+    assertThat(change).containsEntry("status", "DEPLOYED").containsEntry("proposed_by", "alex")
+        .containsEntry("deployed_by", "alex");
   }
 
   @Test
