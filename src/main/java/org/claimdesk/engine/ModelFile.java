@@ -2,6 +2,7 @@ package org.claimdesk.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One model file as it is deployed: its resource name inside the deployment
@@ -25,6 +26,15 @@ public record ModelFile(String name, byte[] content) {
   public static String decisionTestsOf(String tableName) {
     String base = tableName.endsWith(".dmn") ? tableName.substring(0, tableName.length() - ".dmn".length()) : tableName;
     return base + DECISION_TESTS_SUFFIX;
+  }
+
+  /**
+   * The name a model file sent with a plain name deploys under, as the application deploys its own:
+   * {@code processes/x.dmn}, {@code forms/x.form}; null for a file that is not a model.
+   */
+  public static String deploymentNameOf(String plainName) {
+    Kind kind = kindOf(plainName.toLowerCase(Locale.ROOT));
+    return kind == null ? null : (kind == Kind.FORM ? "forms/" : "processes/") + plainName;
   }
 
   public Kind kind() {

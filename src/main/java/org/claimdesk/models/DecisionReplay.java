@@ -40,11 +40,11 @@ import org.camunda.bpm.model.dmn.instance.Text;
  *
  * <p>The edited table's input expressions are not evaluated again: each input clause is given the
  * value the same clause (same id) recorded, so a replay does not depend on process variables that
- * have changed or been cleaned up since. A clause that reads something else than it did in the
- * version that decided (its expression, type or language edited) makes that decision not
- * replayable, as a new clause does; a decision that cannot be replayed counts as a possible change
- * of outcome, for a manager to approve. A decision whose edited table has an input clause the
- * recorded decision did not have cannot be replayed and is counted apart, with the reason.
+ * have changed or been cleaned up since. A decision cannot be replayed, and is counted apart with
+ * the reason, when the edited table has an input clause it did not record, or a clause that reads
+ * something else than in the version that decided (expression, type, language or input variable
+ * edited). A decision that cannot be replayed counts as a possible change of outcome, for a
+ * manager to approve.
  *
  * <p>Outcomes are grouped by the policy rule that decided them: the output named {@code ruleId}
  * (or ending in {@code RuleId}) that every Claimdesk table has, else the matched row's id. The

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.claimdesk.engine.ModelFile;
 import org.claimdesk.web.FieldProblem;
 import org.claimdesk.web.FieldProblemException;
 import org.springframework.http.HttpStatus;
@@ -120,7 +121,7 @@ class ModelChangeController {
       if (!FILE_NAME.matcher(name).matches()) {
         throw invalid("files", "\"" + name + "\" is not a plain file name (letters, digits, . - _, no folder)");
       }
-      String deploymentName = ModelChanges.deploymentName(name);
+      String deploymentName = ModelFile.deploymentNameOf(name);
       if (deploymentName == null) {
         throw invalid("files", "\"" + name + "\" is not a .bpmn, .dmn, " + DecisionTests.SUFFIX + " or .form file");
       }

@@ -105,7 +105,6 @@ class ModelChangeStore {
         .param("id", id).query(String.class).list();
   }
 
-  /** Whether these files are a change that may deploy without another review of outcomes. */
   /** The change by {@code proposedBy} of exactly these files that waits for a manager, if any. */
   Optional<Long> awaitingApproval(String digest, String proposedBy) {
     return jdbc.sql("""
@@ -115,6 +114,7 @@ class ModelChangeStore {
         .param("sha", digest).param("by", proposedBy).query(Long.class).optional();
   }
 
+  /** Whether these files are a change that may deploy without another review of outcomes. */
   boolean isCleared(String digest) {
     return jdbc.sql("""
             select count(*) from claimdesk.model_change where files_sha256 = :sha and status in ('READY', 'APPROVED')""")

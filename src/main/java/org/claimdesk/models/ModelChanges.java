@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.claimdesk.engine.ModelFile;
 import org.claimdesk.jdbc.DbTimes;
 import org.claimdesk.models.ModelChangeStore.Row;
 import org.claimdesk.models.ModelChangeStore.Status;
@@ -103,24 +103,12 @@ public class ModelChanges {
   public ModelChange fileForApproval(Map<String, byte[]> files, String user) {
     Map<String, byte[]> named = new TreeMap<>();
     files.forEach((name, content) -> {
-      String deploymentName = name.contains("/") ? null : deploymentName(name);
+      // Modeler sends plain names; the change keeps them as the API does.
+      String deploymentName = name.contains("/") ? null : ModelFile.deploymentNameOf(name);
       named.put(deploymentName == null ? name : deploymentName, content);
     });
     return store.awaitingApproval(ModelChangeStore.digest(named), user).map(this::get)
         .orElseGet(() -> propose(named, user, DecisionReplay.Window.lastDecisions()));
-  }
-
-  /**
-   * The name a model file deploys under, as the application deploys its own ({@code processes/x.dmn},
-   * {@code forms/x.form}); null for a file that is not a model. Modeler sends plain names.
-   */
-  static String deploymentName(String plainName) {
-    String lower = plainName.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".form")) {
-      return "forms/" + plainName;
-    }
-    return lower.endsWith(".bpmn") || lower.endsWith(".dmn") || lower.endsWith(DecisionTests.SUFFIX)
-        ? "processes/" + plainName : null;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -68,9 +69,7 @@ class ModelDeploymentGate implements DeploymentGate {
     boolean cleared = ModelChanges.SOURCE.equals(request.source())
         && store.isCleared(ModelChangeStore.digest(request.resources()));
     DecisionReplay.Window window = cleared ? null : DecisionReplay.Window.lastDecisions();
-    CommandContext command = Context.getCommandContext();
-    ModelReview.Review result = command == null ? review.review(request.resources(), window)
-        : command.runWithoutAuthorization(() -> review.review(request.resources(), window));
+    ModelReview.Review result = asApplication(() -> review.review(request.resources(), window));
     if (!result.passed()) {
       throw new Refused(result.findings().size() + " problem(s) in " + String.join(", ", request.resources().keySet()),
           result.findings());
@@ -92,15 +91,17 @@ class ModelDeploymentGate implements DeploymentGate {
     }
     if (request.deployedBy() != null && !ModelChanges.SOURCE.equals(request.source())) {
       // Kept with the deployment, in its transaction: Modeler's deploys are in the history too.
-      if (command == null) {
+      asApplication(() -> {
         changes.getObject().recordDeployed(request.resources(), request.deployedBy(), request.deploymentId(), result);
-      } else {
-        command.runWithoutAuthorization(() -> {
-          changes.getObject().recordDeployed(request.resources(), request.deployedBy(), request.deploymentId(), result);
-          return null;
-        });
-      }
+        return null;
+      });
     }
+  }
+
+  /** Runs {@code work} as the application: inside the deploying command, without the deployer's authorizations. */
+  private static <T> T asApplication(Supplier<T> work) {
+    CommandContext command = Context.getCommandContext();
+    return command == null ? work.get() : command.runWithoutAuthorization(work::get);
   }
 
   /** The change filed for the person deploying; empty for the model-change API's own deploys or when it fails. */

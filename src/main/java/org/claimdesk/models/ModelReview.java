@@ -116,7 +116,8 @@ public class ModelReview {
         }
       }
       if (window != null && violations.stream().noneMatch(v -> v.file().equals(table.name()))) {
-        replays.addAll(new DecisionReplay(dmnEngine(), history(), engine.getObject().getRepositoryService()).replay(table.content(), window));
+        replays.addAll(new DecisionReplay(dmnEngine(), history(), engine.getObject().getRepositoryService())
+            .replay(table.content(), window));
       }
     }
     List<Finding> findings = violations.stream()
