@@ -50,7 +50,13 @@ class DiscrepancyReportController implements ClaimFormFiler {
     Long expected = "AMOUNT_MISMATCH".equals(kind) && !value(fields, "expectedAmount").isEmpty()
         ? ClaimForms.minorUnits(value(fields, "expectedAmount")) : null;
     return intake.file(new DiscrepancyReportRequest(value(fields, "paymentId"), value(fields, "email"), kind,
-        expected, value(fields, "description"), "WEB", value(fields, "language")), idempotencyKey);
+        expected, value(fields, "description"), reportChannel(fields), value(fields, "language")), idempotencyKey);
+  }
+
+  /** The start page's form is the web; a claim filed by another channel names its own (a mail, a chat). */
+  private static String reportChannel(Map<String, String> fields) {
+    String channel = value(fields, "channel");
+    return channel.isEmpty() ? "WEB" : channel;
   }
 
   private static String value(Map<String, String> fields, String name) {

@@ -26,12 +26,12 @@ record DiscrepancyReportRequest(
     @NotBlank @Size(max = MAX_DESCRIPTION)
     @Pattern(regexp = FreeText.MULTI_LINE, message = FreeText.REFUSED)
     String description,
-    @NotNull @Pattern(regexp = CHANNELS, message = "must be one of WEB, EMAIL, CHAT") String channel,
+    @NotNull @Pattern(regexp = CHANNELS, message = "must be one of WEB, EMAIL, CHAT, PHONE") String channel,
     @NotNull @Pattern(regexp = "en|fr", message = "must be one of en, fr") String language) {
 
   static final String KINDS = "DUPLICATE_CHARGE|AMOUNT_MISMATCH|UNAUTHORIZED|NOT_RECOGNIZED|OTHER";
   static final String KINDS_TEXT = "DUPLICATE_CHARGE, AMOUNT_MISMATCH, UNAUTHORIZED, NOT_RECOGNIZED, OTHER";
-  static final String CHANNELS = "WEB|EMAIL|CHAT";
+  static final String CHANNELS = "WEB|EMAIL|CHAT|PHONE";
   static final int MAX_DESCRIPTION = 4000;
   /** A bound far above any payment, so that a typo does not pass as an amount. */
   static final long MAX_AMOUNT = 100_000_000_000L;
