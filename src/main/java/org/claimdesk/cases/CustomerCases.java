@@ -161,6 +161,42 @@ class CustomerCases {
     });
   }
 
+  /**
+   * A customer's mail on their own case (the support mailbox checked that the sender is the case's
+   * customer): a {@code CUSTOMER_EMAIL} entry with their words, and the files that pass the web's
+   * evidence rules stored as evidence, resuming the process if it waits for evidence, as an upload
+   * on the page does. Nothing is refused as a whole: a file the rules refuse, or one past the case's
+   * limit, is named on the timeline instead. A final case keeps the mail's words only.
+   *
+   * @param refusedBefore the names of files the mailbox refused already (too large)
+   * @return the files stored
+   */
+  List<String> addMailedReply(String reference, String text, List<EvidenceUpload> uploads, List<String> refusedBefore) {
+    CaseRecord record = cases.get(reference);
+    List<AcceptedFile> files = new ArrayList<>();
+    List<String> refused = new ArrayList<>(refusedBefore);
+    for (EvidenceUpload upload : uploads) {
+      Optional<String> type = upload.content() == null || upload.content().length == 0 ? Optional.empty()
+          : EvidenceTypes.accept(upload.declaredType(), upload.content());
+      if (type.isPresent()) {
+        files.add(new AcceptedFile(EvidenceTypes.sanitizeFileName(upload.originalFileName(), type.get()),
+            type.get(), upload.content()));
+      } else {
+        refused.add(EvidenceTypes.sanitizeFileName(upload.originalFileName(), EvidenceTypes.TEXT));
+      }
+    }
+    int room = record.status().isFinal() ? 0 : Math.max(0, properties.evidenceMaxFiles() - evidence.countOf(reference));
+    while (files.size() > room) {
+      refused.add(files.remove(files.size() - 1).fileName());
+    }
+    cases.appendTimeline(reference, "CUSTOMER_EMAIL", TimelineTexts.mailReceived(record.language(), text, refused));
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    storeEvidence(record, files);
+    return files.stream().map(AcceptedFile::fileName).toList();
+  }
+
   void acceptOffer(String reference, String token) {
     act(reference, token, CustomerAction.OFFER_ACCEPTED,
         record -> cases.appendTimeline(record.reference(), CustomerAction.OFFER_ACCEPTED.name(),

@@ -14,6 +14,24 @@ final class TimelineTexts {
     return french(language) ? "Pièces reçues : " + files + "." : "Evidence received: " + files + ".";
   }
 
+  /** A customer's mail on the case: their own words (the quoted mail left out), and any file not kept. */
+  static String mailReceived(Locale language, String text, List<String> refusedFiles) {
+    String words = text == null || text.isBlank() ? "" : text.strip();
+    if (words.length() > MAX_MAIL_TEXT) {
+      words = words.substring(0, MAX_MAIL_TEXT - 1) + "…";
+    }
+    StringBuilder entry = new StringBuilder(french(language) ? "E-mail reçu" : "Email received");
+    entry.append(words.isEmpty() ? "." : ": " + words);
+    if (!refusedFiles.isEmpty()) {
+      entry.append(french(language) ? " Pièces non conservées (type ou taille refusés, ou plus de place) : "
+          : " Files not kept (type or size refused, or no room left): ").append(String.join(", ", refusedFiles)).append('.');
+    }
+    return entry.toString();
+  }
+
+  /** The longest part of a mail kept on a timeline entry. */
+  static final int MAX_MAIL_TEXT = 3000;
+
   static String offerAccepted(Locale language) {
     return french(language) ? "Vous avez accepté l'offre." : "You accepted the offer.";
   }

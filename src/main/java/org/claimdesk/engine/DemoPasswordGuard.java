@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  * Before the engine is built it also checks the secret that case access tokens are derived from
  * ({@code CLAIMDESK_CASE_TOKEN_SECRET}): set, not the demo secret, at least
- * {@value #MIN_TOKEN_SECRET_LENGTH} characters.
+ * {@value #MIN_TOKEN_SECRET_LENGTH} characters; and that the support mailbox's password is not the
+ * demo mail server's.
  */
 @Component
 @Profile("postgres")
@@ -36,6 +37,7 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
 
   static final String DEMO_CONFIG = "application-demo.yml";
   private static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
+  private static final String MAILBOX_PASSWORD = "claimdesk.mailbox.password";
   static final String TOKEN_SECRET = "claimdesk.cases.token-secret";
   static final int MIN_TOKEN_SECRET_LENGTH = 32;
 
@@ -55,6 +57,17 @@ public class DemoPasswordGuard extends AbstractProcessEnginePlugin {
           + " is a demo password. Choose a real one.");
     }
     checkCaseTokenSecret();
+    checkMailboxPassword();
+  }
+
+  /** Refuses the demo mailbox's published password for the support mailbox ({@code CLAIMDESK_MAILBOX_PASSWORD}). */
+  void checkMailboxPassword() {
+    String password = environment.getProperty(MAILBOX_PASSWORD);
+    if (password != null && !password.isEmpty()
+        && (demoPasswords().contains(password) || password.equals(demoValue(MAILBOX_PASSWORD)))) {
+      throw new IllegalStateException("Refusing to start with the postgres profile: CLAIMDESK_MAILBOX_PASSWORD"
+          + " is a demo password. Use the support mailbox's own password.");
+    }
   }
 
   /** Refuses a missing, short or demo secret for the case access tokens. */

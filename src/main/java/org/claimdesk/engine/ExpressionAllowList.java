@@ -69,6 +69,7 @@ public final class ExpressionAllowList {
           "customerReminder", "customerSilenceClose", "feedbackWindow", "feedbackAfter"),
       // model-change-approval (org.claimdesk.models.ModelChangeTasks): the manager's decision, the deployment
       "modelChangeTasks", Set.of("recordDecision", "deployApproved"),
+      "mailTriage", Set.of("openCase", "dismiss"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Marks a member of an extra entry, which may be read or called. */

@@ -102,6 +102,9 @@ class MailGateway {
       message.setContent(mixed);
     }
     message.setHeader("Content-Language", entry.language());
+    // The case in the Message-ID: a customer's reply names it in In-Reply-To (org.claimdesk.mailbox).
+    // JavaMailSenderImpl keeps a Message-ID set here when it saves the message.
+    message.setHeader("Message-ID", MessageIds.of(entry.caseReference(), entry.id(), from));
     // RFC 3834: an automatic message, so auto-responders do not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
     sender.send(message);

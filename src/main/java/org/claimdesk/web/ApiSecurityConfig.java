@@ -56,6 +56,12 @@ class ApiSecurityConfig {
             // The processor's or bank's answer to an investigation (PD-3): finance, managers, the shop.
             .requestMatchers(HttpMethod.POST, "/api/staff/cases/*/processor-answer").hasAnyAuthority(
                 GROUP + ClaimdeskGroups.FINANCE, GROUP + ClaimdeskGroups.MANAGERS, MERCHANT, ADMIN)
+            // The support mailbox's mails (who wrote, what became of each): support and managers read,
+            // managers and administrators hand a failed mail back.
+            .requestMatchers(HttpMethod.POST, "/api/staff/mailbox/**").hasAnyAuthority(
+                GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
+            .requestMatchers("/api/staff/mailbox", "/api/staff/mailbox/**").hasAnyAuthority(
+                GROUP + ClaimdeskGroups.SUPPORT, GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
             .requestMatchers("/api/staff/**").hasAnyAuthority(STAFF)
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -1,0 +1,89 @@
+package org.claimdesk.mailbox;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The merchant's records a mail may be about, looked up for its sender only: an id the mail names
+ * counts only when it is one of the sender's own orders, payments or subscriptions (the address
+ * checked against the order as the web form does), so a mail learns nothing of anyone else's.
+ */
+@Repository
+class MailSubjects {
+
+  /** A customer known by the sender's address. */
+  record Sender(String customerId, String name, String email, String language) {
+  }
+
+  /** What an id of the mail is, among the sender's records. */
+  enum Kind { ORDER, PAYMENT, SUBSCRIPTION }
+
+  /** One of the sender's records the mail names; {@code productType} for an order (and a payment's order). */
+  record Named(Kind kind, String id, String productType) {
+  }
+
+  private final JdbcClient jdbc;
+
+  MailSubjects(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Sender> sender(String address) {
+    if (address == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select id, name, email, language from claimdesk.customer where lower(email) = :email"
+            + " order by id fetch first 1 rows only")
+        .param("email", address.strip().toLowerCase(Locale.ROOT))
+        .query((rs, row) -> new Sender(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
+  }
+
+  /** The sender's records among the ids, in the order orders, payments, subscriptions. */
+  List<Named> named(Collection<String> ids, String address) {
+    if (ids.isEmpty() || address == null) {
+      return List.of();
+    }
+    String email = address.strip().toLowerCase(Locale.ROOT);
+    List<Named> found = new java.util.ArrayList<>(jdbc.sql("""
+            select o.id, o.product_type from claimdesk.shop_order o
+            join claimdesk.customer c on c.id = o.customer_id
+            where o.id in (:ids) and lower(c.email) = :email order by o.id""")
+        .param("ids", ids)
+        .param("email", email)
+        .query((rs, row) -> new Named(Kind.ORDER, rs.getString(1), rs.getString(2)))
+        .list());
+    found.addAll(jdbc.sql("""
+            select p.id, o.product_type from claimdesk.payment p
+            join claimdesk.shop_order o on o.id = p.order_id
+            join claimdesk.customer c on c.id = o.customer_id
+            where p.id in (:ids) and lower(c.email) = :email order by p.id""")
+        .param("ids", ids)
+        .param("email", email)
+        .query((rs, row) -> new Named(Kind.PAYMENT, rs.getString(1), rs.getString(2)))
+        .list());
+    found.addAll(jdbc.sql("""
+            select s.id from claimdesk.subscription s
+            join claimdesk.customer c on c.id = s.customer_id
+            where s.id in (:ids) and lower(c.email) = :email order by s.id""")
+        .param("ids", ids)
+        .param("email", email)
+        .query((rs, row) -> new Named(Kind.SUBSCRIPTION, rs.getString(1), "SUBSCRIPTION"))
+        .list());
+    return found;
+  }
+
+  /** The customer's email address of a case, for a reply's sender to be checked against. */
+  Optional<String> customerEmailOf(String caseReference) {
+    return jdbc.sql("""
+            select c.email from claimdesk.claim_case k join claimdesk.customer c on c.id = k.customer_id
+            where k.reference = :reference""")
+        .param("reference", caseReference)
+        .query(String.class)
+        .optional();
+  }
+}
