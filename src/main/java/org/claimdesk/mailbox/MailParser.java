@@ -36,7 +36,7 @@ final class MailParser {
   private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
   /** The subjects of out-of-office and other automatic replies that set none of the headers (EN, FR, DE). */
   private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile(
-      "(?i)^\\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|absence|absent|réponse automatique"
+      "(?iu)^\\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|absence|absent|réponse automatique"
           + "|message d'absence|abwesenheit|automatische antwort|undeliver|delivery status notification"
           + "|mail delivery (failed|failure|subsystem)|returned mail|non remis)");
   private static final Pattern SYSTEM_SENDER = Pattern.compile(
