@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.claimdesk.testsupport.CamundaWebapps;
 import org.claimdesk.testsupport.ClaimdeskApi;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue #24, phone and chat: a support agent files a customer's claim from Tasklist's start form
@@ -46,6 +49,8 @@ class TakenClaimsIT {
   RuntimeService runtimeService;
   @Autowired
   HistoryService historyService;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   ClaimdeskApi api;
 
@@ -85,6 +90,44 @@ class TakenClaimsIT {
     assertThat(channelOf(reference)).isEqualTo("PHONE");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("refund-request")
         .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("through Tasklist's own API: anna is offered the start, loads the start form and files a chat claim")
+  void throughTasklistsOwnApi() throws Exception {
+    String order = refundableOrder();
+    CamundaWebapps.Session anna = CamundaWebapps.login(port, "tasklist", "anna", "demo");
+    assertThat(anna.loginStatus()).isEqualTo(200);
+
+    // Tasklist's "Start process" list, then the start form it draws.
+    HttpResponse<String> offered = anna.getJson("/api/engine/engine/default/process-definition?latestVersion=true"
+        + "&active=true&startableInTasklist=true&startablePermissionCheck=true&maxResults=100");
+    assertThat(offered.statusCode()).isEqualTo(200);
+    String definitionId = null;
+    for (JsonNode definition : JSON.readTree(offered.body())) {
+      if ("take-refund-claim".equals(definition.path("key").asText())) {
+        definitionId = definition.path("id").asText();
+        assertThat(definition.path("name").asText()).isEqualTo("Take a refund claim by phone or chat");
+      }
+    }
+    assertThat(definitionId).as(offered.body()).isNotNull();
+    HttpResponse<String> form = anna.getJson("/api/engine/engine/default/process-definition/" + definitionId
+        + "/deployed-start-form");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo("take-refund-claim");
+
+    HttpResponse<String> submitted = anna.postJson("/api/engine/engine/default/process-definition/" + definitionId
+        + "/submit-form", JSON.writeValueAsString(Map.of("variables",
+            typed(refundForm(order, ClaimdeskApi.emailOf(order), "CHAT")))));
+
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    String takenId = JSON.readTree(submitted.body()).path("id").asText();
+    String reference = (String) variablesOf(takenId).get("caseReference");
+    assertThat(casesOn(order)).containsExactly(reference);
+    assertThat(channelOf(reference)).isEqualTo("CHAT");
+    // Who took the claim stays in the engine's history.
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(takenId).singleResult()
+        .getStartUserId()).isEqualTo("anna");
   }
 
   @Test
@@ -237,9 +280,10 @@ class TakenClaimsIT {
   }
 
   @Test
-  @DisplayName("a phone missing wallet recharge: a PHONE case, wallet-recharge-issue started, the customer told")
+  @DisplayName("a phone missing wallet recharge: a PHONE case, wallet-recharge-issue started, the customer told when we check")
   void phoneWalletRecharge() {
-    String order = api.order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(Duration.ofHours(80)), null, 4000);
+    // Paid 10 h ago: the process tells the customer at once when it will check (WR-1), in the filing's transaction.
+    String order = api.order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(Duration.ofHours(10)), null, 4000);
     String email = ClaimdeskApi.emailOf(order);
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("channel", "PHONE");
