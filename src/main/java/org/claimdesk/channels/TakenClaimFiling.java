@@ -68,7 +68,7 @@ public class TakenClaimFiling {
     try {
       return filing.file(form.claimForm(), fields, KEY_PREFIX + processInstanceId, channel);
     } catch (InvalidRecordException | UnprocessableRecordException refused) {
-      throw refused(((FieldProblemException) refused).fieldProblems());
+      throw refused(refused.fieldProblems());
     }
   }
 
