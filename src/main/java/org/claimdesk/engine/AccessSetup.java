@@ -51,11 +51,34 @@ public class AccessSetup {
       ANALYSTS, "Process analysts",
       MERCHANT_SYSTEMS, "Merchant systems (service accounts)");
 
+  /**
+   * The processes a support agent starts in Tasklist to file a customer's phone or chat claim
+   * ({@code processes/take-*-claim.bpmn}, {@code org.claimdesk.channels}).
+   */
+  public static final String TAKE_REFUND_CLAIM = "take-refund-claim";
+  public static final String TAKE_CANCELLATION_CLAIM = "take-cancellation-claim";
+  public static final String TAKE_DISCREPANCY_CLAIM = "take-discrepancy-claim";
+  public static final String TAKE_WALLET_CLAIM = "take-wallet-claim";
+  public static final List<String> STAFF_STARTED_PROCESSES =
+      List.of(TAKE_REFUND_CLAIM, TAKE_CANCELLATION_CLAIM, TAKE_DISCREPANCY_CLAIM, TAKE_WALLET_CLAIM);
+
   /** The grants of every group. {@code merchant-systems} has none: it uses only {@code /api}. */
   public static final List<Grant> GRANTS = List.of(
       // Tasklist for the people who work tasks; names of processes shown beside their tasks.
       grant(SUPPORT, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
       grant(SUPPORT, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+      // A support agent files a customer's phone or chat claim from Tasklist's "Start process" (issue #24):
+      // CREATE_INSTANCE on exactly the four take-*-claim definitions, and the CREATE on process instances
+      // every start needs. No CREATE_INSTANCE on a case's own process: only the intake starts those.
+      grant(SUPPORT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
+      grant(SUPPORT, Resources.PROCESS_DEFINITION, TAKE_REFUND_CLAIM, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE),
+      grant(SUPPORT, Resources.PROCESS_DEFINITION, TAKE_CANCELLATION_CLAIM, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE),
+      grant(SUPPORT, Resources.PROCESS_DEFINITION, TAKE_DISCREPANCY_CLAIM, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE),
+      grant(SUPPORT, Resources.PROCESS_DEFINITION, TAKE_WALLET_CLAIM, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE),
       grant(FINANCE, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
       grant(FINANCE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
       // Managers read everything in Cockpit and Tasklist; they work only the tasks offered to them,

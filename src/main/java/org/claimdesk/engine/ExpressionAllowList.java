@@ -70,6 +70,9 @@ public final class ExpressionAllowList {
       // model-change-approval (org.claimdesk.models.ModelChangeTasks): the manager's decision, the deployment
       "modelChangeTasks", Set.of("recordDecision", "deployApproved"),
       "mailTriage", Set.of("openCase", "dismiss"),
+      // take-refund-claim, take-cancellation-claim, take-discrepancy-claim, take-wallet-claim
+      // (org.claimdesk.channels.TakenClaims): a support agent files a phone or chat claim from Tasklist
+      "takenClaims", Set.of("openRefundCase", "openCancellationCase", "openDiscrepancyCase", "openWalletCase"),
       "discrepancyTimes", Set.of("processorReminder", "processorAnswerDue", "customerDetailsDue", "followUpAfter"));
 
   /** Marks a member of an extra entry, which may be read or called. */

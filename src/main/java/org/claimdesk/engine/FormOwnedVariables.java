@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
@@ -134,7 +135,7 @@ class FormOwnedVariables extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The form service, each task form submission checked first. */
+  /** The form service, each task and start form submission checked first. */
   static final class GuardedFormService extends FormServiceImpl {
 
     private final FormVariableGuard guard;
@@ -161,6 +162,34 @@ class FormOwnedVariables extends AbstractProcessEnginePlugin {
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
       guard.check(commandExecutor, taskId, properties);
       FormVariableGuard.unwrappingFormRules(() -> super.submitTaskFormData(taskId, properties));
+    }
+
+    @Override
+    public ProcessInstance submitStartForm(String processDefinitionId, Map<String, Object> properties) {
+      guard.checkStart(commandExecutor, processDefinitionId, properties);
+      return FormVariableGuard.unwrappingFormRules(() -> super.submitStartForm(processDefinitionId, properties));
+    }
+
+    @Override
+    public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
+        Map<String, Object> properties) {
+      guard.checkStart(commandExecutor, processDefinitionId, properties);
+      return FormVariableGuard.unwrappingFormRules(
+          () -> super.submitStartForm(processDefinitionId, businessKey, properties));
+    }
+
+    @Override
+    public ProcessInstance submitStartFormData(String processDefinitionId, Map<String, String> properties) {
+      guard.checkStart(commandExecutor, processDefinitionId, properties);
+      return FormVariableGuard.unwrappingFormRules(() -> super.submitStartFormData(processDefinitionId, properties));
+    }
+
+    @Override
+    public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
+        Map<String, String> properties) {
+      guard.checkStart(commandExecutor, processDefinitionId, properties);
+      return FormVariableGuard.unwrappingFormRules(
+          () -> super.submitStartFormData(processDefinitionId, businessKey, properties));
     }
   }
 }

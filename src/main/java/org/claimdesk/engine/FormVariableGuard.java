@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -13,7 +14,10 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -34,6 +38,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 final class FormVariableGuard {
 
   private final Map<String, FormFields> fieldsByTaskDefinition = new ConcurrentHashMap<>();
+  private final Map<String, FormFields> startFieldsByDefinition = new ConcurrentHashMap<>();
+
+  /** A definition whose start event links no deployed form. */
+  private static final FormFields START_WITHOUT_FORM = new FormFields(null, Set.of(), Set.of());
 
   /** A completion, a form submission, a BPMN error or escalation with variables: 400 when refused. */
   void check(CommandExecutor commandExecutor, String taskId, Map<String, ?> variables) {
@@ -87,6 +95,52 @@ final class FormVariableGuard {
   static final class VariableNotOwnedException extends AuthorizationException {
     VariableNotOwnedException(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * A start form submission (Tasklist's "Start process", {@code submit-form}): for a definition whose
+   * start event links a Camunda Form, only the form's editable fields may be set (a start has no
+   * value yet for a read-only one); 400 when refused, and nothing is started. A definition without a
+   * deployed start form is left to its own rights: the engine's authorization decides who may start it.
+   */
+  void checkStart(CommandExecutor commandExecutor, String processDefinitionId, Map<String, ?> variables) {
+    if (processDefinitionId == null || variables == null || variables.isEmpty()) {
+      return;
+    }
+    FormFields known = startFieldsByDefinition.get(processDefinitionId);
+    FormFields fields = known != null ? known
+        : commandExecutor.execute(context -> loadStart(context, processDefinitionId));
+    if (fields == null) {
+      return; // no such definition: the command itself reports it
+    }
+    startFieldsByDefinition.putIfAbsent(processDefinitionId, fields);
+    if (fields == START_WITHOUT_FORM) {
+      return;
+    }
+    List<String> notOwned = variables.keySet().stream().filter(name -> !fields.editable().contains(name))
+        .sorted().toList();
+    if (!notOwned.isEmpty()) {
+      throw new InvalidFormInputException("The start form " + formName(fields) + " does not own the variable(s) "
+          + String.join(", ", notOwned) + ": a start may set only its form's fields"
+          + (fields.editable().isEmpty() ? "." : " (" + String.join(", ", fields.editable()) + ")."));
+    }
+  }
+
+  /** The definition's deployed start form, read whatever the caller's rights (the start checks them). */
+  private static FormFields loadStart(CommandContext context, String processDefinitionId) {
+    context.disableAuthorizationCheck();
+    try {
+      InputStream form = new GetDeployedStartFormCmd(processDefinitionId).execute(context);
+      return FormFields.parse(form);
+    } catch (NotFoundException linkedFormMissing) {
+      return FormFields.NONE; // the start event names a form the deployment lacks: it owns nothing
+    } catch (BadUserRequestException noForm) {
+      return START_WITHOUT_FORM;
+    } catch (NullValueException noDefinition) {
+      return null;
+    } finally {
+      context.enableAuthorizationCheck();
     }
   }
 
