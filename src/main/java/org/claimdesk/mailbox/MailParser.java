@@ -32,7 +32,8 @@ import org.jsoup.safety.Safelist;
  */
 final class MailParser {
 
-  private static final Session SESSION = Session.getInstance(new Properties());
+  /** Headers in raw UTF-8 (RFC 6532, as mail programs send them today) read as UTF-8. */
+  private static final Session SESSION = Session.getInstance(utf8Headers());
   private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
   /** The subjects of out-of-office and other automatic replies that set none of the headers (EN, FR, DE). */
   private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile(
@@ -43,6 +44,12 @@ final class MailParser {
       "(?i)^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+@.-].*)?$");
 
   private MailParser() {
+  }
+
+  private static Properties utf8Headers() {
+    Properties properties = new Properties();
+    properties.put("mail.mime.allowutf8", "true");
+    return properties;
   }
 
   static ReceivedMail parse(byte[] raw) throws MessagingException, IOException {
