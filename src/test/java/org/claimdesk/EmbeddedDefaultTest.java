@@ -17,7 +17,19 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.claimdesk.mailbox.MailboxPoller;
+import org.claimdesk.notification.TestSmtp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,14 +67,50 @@ class EmbeddedDefaultTest {
     }
   }
 
+  @Test
+  @DisplayName("demo profile: its own mail server takes a customer's mail for the support address, and the mailbox opens the case (README's mail)")
+  void theDemoMailServerTakesAMailAndACaseOpens() throws Exception {
+    int smtp = TestSmtp.freePort();
+    int imap = TestSmtp.freePort();
+    try (ConfigurableApplicationContext app = startWith("--claimdesk.demo.mail-server.enabled=true",
+        "--claimdesk.demo.mail-server.smtp-port=" + smtp, "--claimdesk.demo.mail-server.imap-port=" + imap,
+        "--claimdesk.mailbox.host=127.0.0.1", "--claimdesk.mailbox.port=" + imap, "--claimdesk.mailbox.poll-interval=PT1H")) {
+      Properties session = new Properties();
+      session.put("mail.smtp.host", "127.0.0.1");
+      session.put("mail.smtp.port", Integer.toString(smtp));
+      MimeMessage mail = new MimeMessage(Session.getInstance(session));
+      mail.setFrom(new InternetAddress("marie.dubois@example.com", "Marie Dubois", "UTF-8"));
+      mail.setRecipients(Message.RecipientType.TO, "support@claimdesk.example");
+      mail.setSubject("Recharge non reçue", "UTF-8");
+      mail.setText("Bonjour, ma recharge de portefeuille (commande ord-recharge-10h) n'est pas arrivée.\n"
+          + "Nom du payeur : Marie Dubois\n", "UTF-8");
+      Transport.send(mail);
+
+      app.getBean(MailboxPoller.class).pollOnce();
+
+      JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+      assertThat(jdbc.sql("select status from claimdesk.inbound_mail").query(String.class).list())
+          .containsExactly("OPENED_CASE");
+      assertThat(jdbc.sql("select type || ' ' || channel from claimdesk.claim_case where subject_id = 'ord-recharge-10h'")
+          .query(String.class).list()).containsExactly("WALLET_RECHARGE_ISSUE EMAIL");
+    }
+  }
+
+  /** The demo with the fixture models (restarts are about versions, not the processes). */
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(ClaimdeskApplication.class).run(
+    return startWith("--claimdesk.deployment.locations=classpath*:deployer/processes/*.bpmn,"
+        + "classpath*:deployer/processes/*.dmn,classpath*:deployer/forms/*.form");
+  }
+
+  /** The demo as shipped, with its own models, and these arguments. */
+  private ConfigurableApplicationContext startWith(String... more) {
+    List<String> arguments = new ArrayList<>(List.of(
         "--spring.profiles.active=demo",
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("claimdesk"),
-        "--camunda.bpm.job-execution.enabled=false",
-        "--claimdesk.deployment.locations=classpath*:deployer/processes/*.bpmn,"
-            + "classpath*:deployer/processes/*.dmn,classpath*:deployer/forms/*.form");
+        "--camunda.bpm.job-execution.enabled=false"));
+    arguments.addAll(List.of(more));
+    return new SpringApplicationBuilder(ClaimdeskApplication.class).run(arguments.toArray(String[]::new));
   }
 
   private static int status(int port, String credentials) throws Exception {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnExpression("!'${claimdesk.mailbox.host:}'.isBlank()")
-class MailboxPoller {
+public class MailboxPoller {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -50,8 +50,12 @@ class MailboxPoller {
     }
   }
 
-  /** Fetch, then handle; a mailbox that cannot be reached leaves the kept mails to be handled anyway. */
-  int pollOnce() {
+  /**
+   * Fetch, then handle; a mailbox that cannot be reached leaves the kept mails to be handled anyway.
+   *
+   * @return how many mails this node handled
+   */
+  public int pollOnce() {
     try {
       int kept = fetcher.fetch();
       if (kept > 0) {
