@@ -80,6 +80,44 @@ final class ClaimRecognizer {
     return reasons;
   }
 
+  /** An amount as customers write it: "50 EUR", "49,90 €", "€50", "EUR 12.5", "$20". */
+  record Amount(long minor, String currency) {
+  }
+
+  private static final Pattern AMOUNT_AFTER = Pattern.compile(
+      "(?<![\\w.,])(\\d{1,7})(?:[.,](\\d{1,2}))?\\s?(€|eur(?:os?)?\\b|\\$|usd\\b|£|gbp\\b|chf\\b)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AMOUNT_BEFORE = Pattern.compile(
+      "(€|\\beur\\b|\\$|\\busd\\b|£|\\bgbp\\b|\\bchf\\b)\\s?(\\d{1,7})(?:[.,](\\d{1,2}))?(?![\\d])",
+      Pattern.CASE_INSENSITIVE);
+
+  /** The amounts the mail's subject and own words name, in minor units with their currency. */
+  static List<Amount> amounts(ReceivedMail mail) {
+    String text = mail.subject() + "\n" + mail.ownText();
+    Set<Amount> found = new LinkedHashSet<>();
+    Matcher after = AMOUNT_AFTER.matcher(text);
+    while (after.find()) {
+      found.add(amount(after.group(1), after.group(2), after.group(3)));
+    }
+    Matcher before = AMOUNT_BEFORE.matcher(text);
+    while (before.find()) {
+      found.add(amount(before.group(2), before.group(3), before.group(1)));
+    }
+    return List.copyOf(found);
+  }
+
+  private static Amount amount(String units, String cents, String currency) {
+    long minor = Long.parseLong(units) * 100 + (cents == null ? 0 : Long.parseLong(cents.length() == 1 ? cents + "0" : cents));
+    String code = switch (currency.toLowerCase(Locale.ROOT)) {
+      case "€", "eur", "euro", "euros" -> "EUR";
+      case "$", "usd" -> "USD";
+      case "£", "gbp" -> "GBP";
+      case "chf" -> "CHF";
+      default -> null;
+    };
+    return new Amount(minor, code);
+  }
+
   /** The ids the mail may name: its subject's and its own text's, at most {@value #MAX_CANDIDATES}. */
   static Set<String> candidates(ReceivedMail mail) {
     Set<String> ids = new LinkedHashSet<>();

@@ -138,7 +138,7 @@ public class InboundMails {
     if (sender.isEmpty()) {
       return ignored("unknown sender: no customer has this address");
     }
-    List<MailSubjects.Named> named = subjects.named(ClaimRecognizer.candidates(mail), mail.fromAddress());
+    List<MailSubjects.Named> named = named(mail);
     ClaimRecognizer.Recognition recognition = ClaimRecognizer.recognise(mail, sender.get(), named);
     String hint = recognition.hint();
     if (recognition.recognised()) {
@@ -157,6 +157,22 @@ public class InboundMails {
     }
     triage.start(id, mail, sender.get(), named, hint);
     return new Outcome(InboundMailStatus.TRIAGE, null, "in a support agent's triage task: " + hint);
+  }
+
+  /**
+   * The sender's records the mail names by id; when it names none, the one order of an amount it
+   * names (WR-2's report gives the amount paid), if exactly one of the sender's orders has it.
+   */
+  private List<MailSubjects.Named> named(ReceivedMail mail) {
+    List<MailSubjects.Named> byId = subjects.named(ClaimRecognizer.candidates(mail), mail.fromAddress());
+    if (!byId.isEmpty()) {
+      return byId;
+    }
+    List<MailSubjects.Named> byAmount = new ArrayList<>();
+    for (ClaimRecognizer.Amount amount : ClaimRecognizer.amounts(mail)) {
+      byAmount.addAll(subjects.ordersOfAmount(mail.fromAddress(), amount.minor(), amount.currency(), 2));
+    }
+    return byAmount.stream().distinct().toList();
   }
 
   private Outcome addToCase(String reference, ReceivedMail mail, String why) {

@@ -77,6 +77,27 @@ class MailSubjects {
     return found;
   }
 
+  /**
+   * The sender's orders of that amount (minor units, any currency when none is given), newest first:
+   * a mail that names no id but the amount it paid ("my 50 EUR recharge") may still name one order.
+   */
+  List<Named> ordersOfAmount(String address, long amountMinor, String currency, int limit) {
+    if (address == null) {
+      return List.of();
+    }
+    return jdbc.sql("select o.id, o.product_type from claimdesk.shop_order o"
+            + " join claimdesk.customer c on c.id = o.customer_id"
+            + " where lower(c.email) = :email and o.amount = :amount"
+            + (currency == null ? "" : " and o.currency = :currency")
+            + " order by o.ordered_at desc fetch first :limit rows only")
+        .param("email", address.strip().toLowerCase(Locale.ROOT))
+        .param("amount", amountMinor)
+        .param("currency", currency)
+        .param("limit", limit)
+        .query((rs, row) -> new Named(Kind.ORDER, rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
   /** The customer's email address of a case, for a reply's sender to be checked against. */
   Optional<String> customerEmailOf(String caseReference) {
     return jdbc.sql("""

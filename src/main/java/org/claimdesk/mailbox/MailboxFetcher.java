@@ -63,7 +63,7 @@ class MailboxFetcher {
     boolean tooLarge = message.getSize() > properties.maxMessageSize().toBytes();
     byte[] raw = tooLarge ? headers(message) : bytes(message);
     String key = InboundMails.keyOf(MailParser.messageIdOf(message), raw);
-    String from = message.getHeader("From", ",");
+    String from = fromAddress(message);
     boolean isNew = store.keep(key, from, message.getSubject(), raw,
         tooLarge ? InboundMailStatus.IGNORED : InboundMailStatus.RECEIVED,
         tooLarge ? "larger than claimdesk.mailbox.max-message-size (" + message.getSize() + " bytes): headers kept only" : null);
@@ -71,6 +71,20 @@ class MailboxFetcher {
       log.info("Mail {} was kept before; not kept again", key);
     }
     return isNew;
+  }
+
+  /** The sender's address as listed for operators (the raw header when it is not one address). */
+  private static String fromAddress(MimeMessage message) throws MessagingException {
+    String header = message.getHeader("From", ",");
+    if (header == null) {
+      return null;
+    }
+    try {
+      jakarta.mail.internet.InternetAddress[] from = jakarta.mail.internet.InternetAddress.parseHeader(header, false);
+      return from.length == 1 && from[0].getAddress() != null ? from[0].getAddress().toLowerCase(java.util.Locale.ROOT) : header;
+    } catch (jakarta.mail.internet.AddressException malformed) {
+      return header;
+    }
   }
 
   private static byte[] bytes(MimeMessage message) throws MessagingException, IOException {

@@ -26,6 +26,14 @@ class ClaimRecognizerTest {
   }
 
   @Test
+  @DisplayName("Amounts as customers write them, in minor units with their currency (WR-2's report gives the amount)")
+  void amounts() {
+    assertThat(ClaimRecognizer.amounts(mail("Recharge de 50 EUR", "J'ai payé 49,90 € puis €12.5 et $20, ref 2026")))
+        .containsExactlyInAnyOrder(new ClaimRecognizer.Amount(5000, "EUR"), new ClaimRecognizer.Amount(4990, "EUR"),
+            new ClaimRecognizer.Amount(1250, "EUR"), new ClaimRecognizer.Amount(2000, "USD"));
+  }
+
+  @Test
   @DisplayName("WR-2 in French: a recharge order of the sender named with 'pas reçu' is a wallet claim, payer from the text")
   void frenchWalletReport() {
     ReceivedMail mail = mail("Recharge non reçue", """

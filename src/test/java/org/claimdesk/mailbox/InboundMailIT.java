@@ -155,6 +155,18 @@ class InboundMailIT {
   }
 
   @Test
+  @DisplayName("WR-2's report by amount: a mail naming no order but the 37,50 EUR paid finds the sender's one recharge of that amount")
+  void aWalletMailNamingOnlyTheAmountFindsTheOrder() throws Exception {
+    String order = api().order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(10, ChronoUnit.HOURS), null, 3750);
+    send(customerMail(order, "Portefeuille", "Bonjour, ma recharge de 37,50 EUR n'est pas arrivée sur mon portefeuille."));
+
+    poller.pollOnce();
+
+    assertThat(jdbc.sql("select type || ' ' || channel from claimdesk.claim_case where subject_id = ?").param(order)
+        .query(String.class).list()).containsExactly("WALLET_RECHARGE_ISSUE EMAIL");
+  }
+
+  @Test
   @DisplayName("The same mail fetched twice (delivered twice, or fetched again after a crash) is one row and one case")
   void theSameMailFetchedTwiceOpensOneCase() throws Exception {
     String order = api().order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(10, ChronoUnit.HOURS), null, 2000);
