@@ -16,8 +16,9 @@ public interface CaseProcessMessages {
   String messageName(CustomerAction action);
 
   /**
-   * Called in the upload's transaction once the customer's files are stored, whether or not the
-   * process waits for evidence, so it can bring what its open tasks show up to date.
+   * Called in the upload's transaction once the customer's files are stored, or once their email
+   * is on the case, whether or not the process waits for evidence, so it can bring what its open
+   * tasks show up to date.
    */
   default void evidenceStored(String reference) {
   }

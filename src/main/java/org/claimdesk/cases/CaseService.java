@@ -59,4 +59,7 @@ public interface CaseService {
 
   /** The files the customer attached to the case (RF-1), oldest first. */
   java.util.List<EvidenceItem> evidenceOf(String reference);
+
+  /** The customer's emails on the case ({@code CUSTOMER_EMAIL} timeline entries), oldest first. */
+  java.util.List<TimelineEntry> customerEmailsOf(String reference);
 }

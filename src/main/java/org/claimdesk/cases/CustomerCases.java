@@ -189,8 +189,11 @@ class CustomerCases {
     while (files.size() > room) {
       refused.add(files.remove(files.size() - 1).fileName());
     }
-    cases.appendTimeline(reference, "CUSTOMER_EMAIL", TimelineTexts.mailReceived(record.language(), text, refused));
+    cases.appendTimeline(reference, JdbcCaseService.CUSTOMER_EMAIL,
+        TimelineTexts.mailReceived(record.language(), text, refused));
     if (files.isEmpty()) {
+      // The open task's summary of what the customer sent shows the mail (as storeEvidence does for files).
+      Optional.ofNullable(messages.get(record.type())).ifPresent(m -> m.evidenceStored(reference));
       return List.of();
     }
     storeEvidence(record, files);

@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(propagation = Propagation.REQUIRED)
 public class JdbcCaseService implements CaseService {
 
+  /** The timeline kind of a customer's email on the case (the support mailbox). */
+  public static final String CUSTOMER_EMAIL = "CUSTOMER_EMAIL";
+
   private static final Logger log = LoggerFactory.getLogger(JdbcCaseService.class);
   private static final int REFERENCE_ATTEMPTS = 5;
 
@@ -336,6 +339,11 @@ public class JdbcCaseService implements CaseService {
             Locale.forLanguageTag(rs.getString("language"))))
         .optional()
         .orElseThrow(() -> new IllegalStateException("No case " + reference));
+  }
+
+  @Override
+  public List<TimelineEntry> customerEmailsOf(String reference) {
+    return timeline.entriesOf(reference).stream().filter(entry -> CUSTOMER_EMAIL.equals(entry.kind())).toList();
   }
 
   @Override

@@ -45,7 +45,7 @@ class DiscrepancyCaseMessages implements CaseProcessMessages {
         .processInstanceBusinessKey(reference).singleResult();
     if (instance != null) {
       runtime.setVariable(instance.getId(), DiscrepancyVariables.EVIDENCE_SUMMARY,
-          FirstReplySteps.evidenceSummary(cases.evidenceOf(reference)));
+          FirstReplySteps.evidenceSummary(cases.evidenceOf(reference), cases.customerEmailsOf(reference)));
     }
   }
 }

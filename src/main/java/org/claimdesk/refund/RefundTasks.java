@@ -231,7 +231,7 @@ public class RefundTasks {
   // ------------------------------------------------------------------ for the case page and the forms
 
   public String evidenceSummary(String reference) {
-    return FirstReplySteps.evidenceSummary(cases.evidenceOf(reference));
+    return FirstReplySteps.evidenceSummary(cases.evidenceOf(reference), cases.customerEmailsOf(reference));
   }
 
   static String policyVerdict(String verdict, String ruleId, boolean evidenceRequired) {

@@ -11,6 +11,7 @@ import org.claimdesk.cases.CaseService;
 import org.claimdesk.cases.CaseStatus;
 import org.claimdesk.cases.EvidenceItem;
 import org.claimdesk.cases.ServiceLevels;
+import org.claimdesk.cases.TimelineEntry;
 import org.claimdesk.notification.CustomerMessage;
 import org.claimdesk.notification.CustomerNotifier;
 import org.claimdesk.notification.StaffNotifier;
@@ -71,6 +72,30 @@ public class FirstReplySteps {
       text.append("\n- ").append(item.fileName()).append(" (").append(item.contentType()).append(", ")
           .append(Math.max(1, item.size() / 1024)).append(" KB, received ").append(staffTime(item.receivedAt()))
           .append(")");
+    }
+    return text.toString();
+  }
+
+  /** How much of each of the customer's latest emails the summary shows. */
+  static final int EMAIL_EXCERPT = 400;
+  static final int EMAILS_SHOWN = 3;
+
+  /**
+   * The files, then the customer's latest emails on the case (the support mailbox), newest first,
+   * each with when it came and its first words: what a form shows of what the customer sent.
+   */
+  public static String evidenceSummary(List<EvidenceItem> items, List<TimelineEntry> emails) {
+    String files = evidenceSummary(items);
+    if (emails.isEmpty()) {
+      return files;
+    }
+    StringBuilder text = new StringBuilder(files).append("\n\n").append(emails.size())
+        .append(emails.size() == 1 ? " email from the customer:" : " emails from the customer (latest first):");
+    for (int i = emails.size() - 1; i >= Math.max(0, emails.size() - EMAILS_SHOWN); i--) {
+      TimelineEntry email = emails.get(i);
+      String words = email.message().length() <= EMAIL_EXCERPT ? email.message()
+          : email.message().substring(0, EMAIL_EXCERPT - 1) + "…";
+      text.append("\n- ").append(staffTime(email.at())).append(": ").append(words);
     }
     return text.toString();
   }

@@ -281,6 +281,20 @@ class InboundMailIT {
   }
 
   @Test
+  @DisplayName("A customer's email without files while the agent reviews: on the timeline, and in the review form's summary of what the customer sent")
+  void aTextReplyShowsInTheOpenReview() throws Exception {
+    Filed filed = fileRefund();
+    MimeMessage acknowledgement = awaitSent(filed.email(), m -> subjectOf(m).contains(filed.reference()));
+
+    send(replyTo(acknowledgement, filed.email(), "The session stopped after ten minutes, twice.", null, null));
+    poller.pollOnce();
+
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(filed.reference()).singleResult();
+    assertThat(taskService.getVariable(review.getId(), "evidenceSummary").toString())
+        .contains("1 email from the customer:", "The session stopped after ten minutes, twice.");
+  }
+
+  @Test
   @DisplayName("An out-of-office reply to Claimdesk's email changes nothing: no timeline entry, no evidence, no step resumed")
   void anOutOfOfficeReplyChangesNothing() throws Exception {
     Filed filed = fileRefund();

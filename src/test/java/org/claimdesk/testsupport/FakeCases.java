@@ -94,6 +94,12 @@ public class FakeCases implements CaseService {
   }
 
   @Override
+  public List<org.claimdesk.cases.TimelineEntry> customerEmailsOf(String reference) {
+    get(reference);
+    return List.of();
+  }
+
+  @Override
   public List<EvidenceItem> evidenceOf(String reference) {
     return evidence.getOrDefault(reference, List.of());
   }
