@@ -41,16 +41,36 @@ public class ChannelFiling {
    */
   @Transactional
   public FiledClaim file(String form, Map<String, String> fields, String idempotencyKey, CaseChannel channel) {
+    return file(form, fields, idempotencyKey, channel, null);
+  }
+
+  /**
+   * As {@link #file(String, Map, String, CaseChannel)}, for a claim a customer's mail made: the
+   * case remembers the mail's Message-ID, which Claimdesk's emails on the case answer.
+   */
+  @Transactional
+  public FiledClaim file(String form, Map<String, String> fields, String idempotencyKey, CaseChannel channel,
+      String originMessageId) {
     ClaimFormFiler filer = Optional.ofNullable(filers.get(form))
         .orElseThrow(() -> new IllegalArgumentException("No claim form " + form));
     FiledClaim filed = filer.fileForm(fields, idempotencyKey);
     if (filed.created() && !filed.replayed()) {
-      jdbc.sql("update claimdesk.claim_case set channel = :channel where reference = :reference")
+      jdbc.sql("update claimdesk.claim_case set channel = :channel, origin_message_id = :origin"
+              + " where reference = :reference")
           .param("channel", channel.name())
+          .param("origin", originMessageId)
           .param("reference", filed.reference())
           .update();
     }
     return filed;
+  }
+
+  /** The Message-ID (without brackets) of the customer's mail that opened the case, if one did. */
+  public Optional<String> originMessageIdOf(String reference) {
+    return jdbc.sql("select origin_message_id from claimdesk.claim_case where reference = :reference")
+        .param("reference", reference)
+        .query(String.class)
+        .optional();
   }
 
   /** The channel a case came in by. */

@@ -144,7 +144,8 @@ public class InboundMails {
     if (recognition.recognised()) {
       try {
         FiledClaim filed = savepoint.execute(status ->
-            filing.file(recognition.form(), recognition.fields(), idempotencyKey(id), CaseChannel.EMAIL));
+            filing.file(recognition.form(), recognition.fields(), idempotencyKey(id), CaseChannel.EMAIL,
+                mail.messageId()));
         if (filed.created()) {
           List<String> stored = attach(filed.reference(), mail);
           return new Outcome(InboundMailStatus.OPENED_CASE, filed.reference(), hint

@@ -94,7 +94,8 @@ public class MailTriage {
       Map<String, String> fields = fields(execution, kind, mail.fromAddress());
       FiledClaim filed;
       try {
-        filed = savepoint.execute(status -> filing.file(kind, fields, InboundMails.idempotencyKey(mailId), CaseChannel.EMAIL));
+        filed = savepoint.execute(status -> filing.file(kind, fields, InboundMails.idempotencyKey(mailId),
+            CaseChannel.EMAIL, mail.messageId()));
       } catch (InvalidRecordException | UnprocessableRecordException refused) {
         refuse(execution, problems(kind, refused.fieldProblems()));
         return;

@@ -3,10 +3,12 @@ package org.claimdesk.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Optional;
 
 import org.claimdesk.cases.CaseDocument;
 import org.claimdesk.cases.CaseDocuments;
 import org.claimdesk.cases.CaseLinks;
+import org.claimdesk.cases.ChannelFiling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,13 +43,15 @@ class MailGateway {
   private final JavaMailSender sender;
   private final CaseDocuments documents;
   private final CaseLinks links;
+  private final ChannelFiling channels;
   private final String from;
   private final Clock clock;
 
-  MailGateway(ObjectProvider<JavaMailSender> sender, CaseDocuments documents, CaseLinks links,
+  MailGateway(ObjectProvider<JavaMailSender> sender, CaseDocuments documents, CaseLinks links, ChannelFiling channels,
       Environment environment, NotificationProperties properties, Clock clock) {
     this.documents = documents;
     this.links = links;
+    this.channels = channels;
     boolean hostSet = StringUtils.hasText(environment.getProperty("spring.mail.host"));
     this.sender = hostSet ? sender.getIfAvailable() : null;
     this.from = properties.from();
@@ -105,6 +109,12 @@ class MailGateway {
     // The case in the Message-ID: a customer's reply names it in In-Reply-To (org.claimdesk.mailbox).
     // JavaMailSenderImpl keeps a Message-ID set here when it saves the message.
     message.setHeader("Message-ID", MessageIds.of(entry.caseReference(), entry.id(), from));
+    // Every email of a case in one thread of the customer's mail program, under the mail that opened it.
+    String thread = MessageIds.threadOf(entry.caseReference(), from);
+    Optional<String> origin = entry.recipientKind() == OutboxEntry.RecipientKind.CUSTOMER
+        ? channels.originMessageIdOf(entry.caseReference()) : Optional.empty();
+    message.setHeader("References", origin.map(id -> "<" + id + "> ").orElse("") + thread);
+    message.setHeader("In-Reply-To", origin.map(id -> "<" + id + ">").orElse(thread));
     // RFC 3834: an automatic message, so auto-responders do not answer it.
     message.setHeader("Auto-Submitted", "auto-generated");
     sender.send(message);

@@ -22,9 +22,21 @@ public final class MessageIds {
 
   /** The Message-ID of an outbox email, with its angle brackets. */
   static String of(String caseReference, String outboxId, String fromAddress) {
-    String domain = fromAddress == null || fromAddress.indexOf('@') < 0 ? "claimdesk.invalid"
+    return "<" + caseReference + "." + outboxId + "@" + domainOf(fromAddress) + ">";
+  }
+
+  /**
+   * The case's thread: the id every email of the case names in {@code References} (and in
+   * {@code In-Reply-To} when no customer's mail opened the case), so mail programs show them as one
+   * conversation. No email has it as its own Message-ID.
+   */
+  static String threadOf(String caseReference, String fromAddress) {
+    return "<" + caseReference + ".thread@" + domainOf(fromAddress) + ">";
+  }
+
+  private static String domainOf(String fromAddress) {
+    return fromAddress == null || fromAddress.indexOf('@') < 0 ? "claimdesk.invalid"
         : fromAddress.substring(fromAddress.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
-    return "<" + caseReference + "." + outboxId + "@" + domain + ">";
   }
 
   /** The case the first of these Message-IDs (without brackets) that is one of ours names. */

@@ -140,8 +140,13 @@ class InboundMailIT {
     org.camunda.bpm.engine.runtime.Job check = managementService.createJobQuery().processInstanceId(instance).timers()
         .activityId("Timer_CheckDue").singleResult();
     assertThat(check.getDuedate().toInstant()).isCloseTo(paidAt.plus(Duration.ofHours(72)), within(Duration.ofMinutes(2)));
-    // The acknowledgement goes to the customer by email, as for the web.
-    awaitSent(ClaimdeskApi.emailOf(order), m -> subjectOf(m).contains(reference));
+    // The acknowledgement goes to the customer by email, as for the web, as an answer to their mail.
+    MimeMessage acknowledgement = awaitSent(ClaimdeskApi.emailOf(order), m -> subjectOf(m).contains(reference));
+    String theirs = jdbc.sql("select message_key from claimdesk.inbound_mail where case_reference = ?").param(reference)
+        .query(String.class).single();
+    assertThat(acknowledgement.getHeader("In-Reply-To", null)).isEqualTo("<" + theirs + ">");
+    assertThat(acknowledgement.getHeader("References", null)).startsWith("<" + theirs + ">")
+        .contains("<" + reference + ".thread@claimdesk.example>");
 
     EngineJobs.fireTimersDueBy(managementService, paidAt.plus(Duration.ofHours(72)).plusSeconds(90));
     EngineJobs.executeAsyncJobs(managementService, instance);
@@ -390,7 +395,7 @@ class InboundMailIT {
     String order = api().order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(10, ChronoUnit.HOURS), null, 2300);
     MimeMessage message = customerMail(order, "Recharge missing", "My wallet recharge " + order + " did not arrive.");
     doThrow(new IllegalStateException("database hiccup")).when(filing)
-        .file(anyString(), anyMap(), anyString(), any());
+        .file(anyString(), anyMap(), anyString(), any(), any());
     try {
       send(message);
       poller.pollOnce();
@@ -405,7 +410,7 @@ class InboundMailIT {
           .headers(h -> h.setBasicAuth("anna", "demo")).retrieve().toEntity(String.class).getStatusCode().value())
           .isEqualTo(403);
     } finally {
-      doCallRealMethod().when(filing).file(anyString(), anyMap(), anyString(), any());
+      doCallRealMethod().when(filing).file(anyString(), anyMap(), anyString(), any(), any());
     }
     assertThat(api().http().post().uri("/api/staff/mailbox/" + idOf(message) + "/retry")
         .headers(h -> h.setBasicAuth("mia", "demo")).retrieve().toEntity(String.class).getStatusCode().value())
