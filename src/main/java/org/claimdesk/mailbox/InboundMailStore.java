@@ -73,16 +73,16 @@ public class InboundMailStore {
 
   /** The raw mail, locked for this transaction, if it still waits and no other node holds it. */
   Optional<byte[]> lock(long id) {
-    return jdbc.sql("select raw from claimdesk.inbound_mail where id = :id and status = 'RECEIVED'"
-            + " for update skip locked")
-        .param("id", id)
-        .query((rs, row) -> rs.getBytes(1))
-        .optional();
+    return raw(id, " and status = 'RECEIVED' for update skip locked");
   }
 
   /** The raw mail, unlocked (a triage task's filing reads its sender and files from it). */
   Optional<byte[]> raw(long id) {
-    return jdbc.sql("select raw from claimdesk.inbound_mail where id = :id")
+    return raw(id, "");
+  }
+
+  private Optional<byte[]> raw(long id, String condition) {
+    return jdbc.sql("select raw from claimdesk.inbound_mail where id = :id" + condition)
         .param("id", id)
         .query((rs, row) -> rs.getBytes(1))
         .optional();

@@ -48,33 +48,24 @@ class MailSubjects {
     if (ids.isEmpty() || address == null) {
       return List.of();
     }
-    String email = address.strip().toLowerCase(Locale.ROOT);
-    List<Named> found = new java.util.ArrayList<>(jdbc.sql("""
-            select o.id, o.product_type from claimdesk.shop_order o
+    return jdbc.sql("""
+            select 'ORDER' as kind, o.id, o.product_type from claimdesk.shop_order o
             join claimdesk.customer c on c.id = o.customer_id
-            where o.id in (:ids) and lower(c.email) = :email order by o.id""")
-        .param("ids", ids)
-        .param("email", email)
-        .query((rs, row) -> new Named(Kind.ORDER, rs.getString(1), rs.getString(2)))
-        .list());
-    found.addAll(jdbc.sql("""
-            select p.id, o.product_type from claimdesk.payment p
+            where o.id in (:ids) and lower(c.email) = :email
+            union all
+            select 'PAYMENT', p.id, o.product_type from claimdesk.payment p
             join claimdesk.shop_order o on o.id = p.order_id
             join claimdesk.customer c on c.id = o.customer_id
-            where p.id in (:ids) and lower(c.email) = :email order by p.id""")
-        .param("ids", ids)
-        .param("email", email)
-        .query((rs, row) -> new Named(Kind.PAYMENT, rs.getString(1), rs.getString(2)))
-        .list());
-    found.addAll(jdbc.sql("""
-            select s.id from claimdesk.subscription s
+            where p.id in (:ids) and lower(c.email) = :email
+            union all
+            select 'SUBSCRIPTION', s.id, 'SUBSCRIPTION' from claimdesk.subscription s
             join claimdesk.customer c on c.id = s.customer_id
-            where s.id in (:ids) and lower(c.email) = :email order by s.id""")
+            where s.id in (:ids) and lower(c.email) = :email
+            order by 1, 2""")
         .param("ids", ids)
-        .param("email", email)
-        .query((rs, row) -> new Named(Kind.SUBSCRIPTION, rs.getString(1), "SUBSCRIPTION"))
-        .list());
-    return found;
+        .param("email", address.strip().toLowerCase(Locale.ROOT))
+        .query((rs, row) -> new Named(Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+        .list();
   }
 
   /**
