@@ -92,9 +92,7 @@ class CalendarController {
   ResponseEntity<CalendarView> save(@PathVariable String profile, @RequestBody CalendarRequest body,
       Authentication user) {
     // The profile first: a bad body for a profile without a calendar is a 404, not a 400.
-    if (!calendars.hasCalendar(profile)) {
-      calendars.current(profile);
-    }
+    calendars.requireProfile(profile);
     return ok(CalendarView.of(calendars.save(profile, body.toDefinition(), user.getName())));
   }
 

@@ -130,7 +130,8 @@ public class ServiceCalendars {
     }
   }
 
-  private void requireProfile(String profile) {
+  /** @throws UnknownProfileException 404, when the profile has no calendar */
+  void requireProfile(String profile) {
     if (!hasCalendar(profile)) {
       throw new UnknownProfileException(profile);
     }
