@@ -62,6 +62,9 @@ class ApiSecurityConfig {
                 GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
             .requestMatchers("/api/staff/mailbox", "/api/staff/mailbox/**").hasAnyAuthority(
                 GROUP + ClaimdeskGroups.SUPPORT, GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
+            // Service calendars (issue #26): staff read them, managers and administrators save a version.
+            .requestMatchers(HttpMethod.PUT, "/api/staff/calendars/**").hasAnyAuthority(
+                GROUP + ClaimdeskGroups.MANAGERS, ADMIN)
             .requestMatchers("/api/staff/**").hasAnyAuthority(STAFF)
             .anyRequest().permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
