@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.claimdesk.cases.CaseChannel;
 import org.claimdesk.cases.ChannelFiling;
 import org.claimdesk.notification.TestSmtp;
+import org.claimdesk.testsupport.Browser;
 import org.claimdesk.testsupport.ClaimdeskApi;
 import org.claimdesk.testsupport.EngineJobs;
 import org.claimdesk.testsupport.PostgresIntegrationTest;
@@ -46,6 +47,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -368,6 +372,43 @@ class InboundMailIT {
   }
 
   @Test
+  @DisplayName("Tasklist (headless Chromium): the triage form shows the mail, each claim kind's own fields, and sets the email aside")
+  void theTriageFormInTasklist() throws Exception {
+    String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
+        LocalDate.now(ZoneOffset.UTC).minusDays(3), 4200);
+    MimeMessage unclear = mail(ClaimdeskApi.emailOf(order), "A question", "Can I change the date of " + order + "?");
+    send(unclear);
+    poller.pollOnce();
+    Task triage = taskService.createTaskQuery().processInstanceBusinessKey("mail-" + idOf(unclear)).singleResult();
+
+    try (Browser browser = Browser.open(port)) {
+      browser.loginTo("tasklist", "anna", "demo");
+      browser.go("/camunda/app/tasklist/default/#/?task=" + triage.getId());
+      browser.waitForText(By.cssSelector(".fjs-container"), "Triage a customer's email");
+      WebElement form = browser.driver().findElement(By.cssSelector(".fjs-container"));
+      assertThat(browser.waitFor(By.xpath("//label[contains(., 'What the customer wrote')]/following::textarea[1]"))
+          .getDomProperty("value")).isEqualTo("Can I change the date of " + order + "?");
+      // Suggested: a refund of the order named; its reason shows, the wallet's payer does not.
+      assertThat(form.getText()).contains("Refund reason").doesNotContain("Payer's name");
+      click(browser, By.xpath("//button[normalize-space()='Claim']"));
+      click(browser, By.xpath("//label[contains(., 'No claim: set the email aside')]"));
+      WebElement note = browser.waitFor(By.xpath("//label[contains(., 'Why it is no claim')]/following::input[1]"));
+      click(browser, By.xpath("//label[contains(., 'Why it is no claim')]/following::input[1]"));
+      // Typed, then left (Tab): the form takes a text field's value when the field loses the focus.
+      note.sendKeys("A question about a date, not a claim.", org.openqa.selenium.Keys.TAB);
+      assertThat(form.getText()).doesNotContain("Why the last attempt was refused");
+      assertThat(form.getText()).doesNotContain("Refund reason");
+      browser.screenshot("tasklist-triage-email");
+      click(browser, By.xpath("//button[normalize-space()='Complete']"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .until(driver -> taskService.createTaskQuery().taskId(triage.getId()).count() == 0);
+    }
+
+    assertThat(statusOf(unclear)).isEqualTo("IGNORED");
+    assertThat(noteOf(unclear)).isEqualTo("dismissed by anna: A question about a date, not a claim.");
+  }
+
+  @Test
   @DisplayName("The form cannot name another claimant: a completion that sets the mail's id or sender is refused")
   void theTriageFormCannotChangeTheMail() throws Exception {
     String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
@@ -422,6 +463,16 @@ class InboundMailIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * Clicks the element once it is shown and enabled, as the page's own click handler gets it
+   * (Tasklist's fixed bars cover the lower part of the headless window, where a pointer click lands on them).
+   */
+  private static void click(Browser browser, By locator) {
+    WebElement element = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(locator));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", element);
+  }
 
   record Filed(String reference, String token, String email) {
   }
