@@ -122,6 +122,9 @@ public class InboundMails {
     if (ownAddresses.contains(mail.fromAddress())) {
       return ignored("sent from Claimdesk's own address (a loop)");
     }
+    if (properties.requiresDmarc() && !mail.dmarcPassedAt(properties.authservId())) {
+      return ignored("not stamped dmarc=pass by " + properties.authservId() + ": the From address is not proven");
+    }
     Optional<String> reference = MessageIds.caseReferenceIn(mail.references())
         .or(() -> MessageIds.caseReferenceInSubject(mail.subject()))
         .filter(customerMail::exists);

@@ -69,7 +69,8 @@ final class MailParser {
         .orElse(null);
     return new ReceivedMail(messageIdOf(message), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
         from == null ? null : from.getPersonal(), subject, normalise(text), safeHtml, List.copyOf(bodies.files),
-        List.copyOf(references), language, automatic(message, from, subject));
+        List.copyOf(references), language, automatic(message, from, subject),
+        headers(message, "Authentication-Results"));
   }
 
   /** The Message-ID without angle brackets, or null. */
@@ -209,6 +210,11 @@ final class MailParser {
 
   private static String normalise(String text) {
     return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+  }
+
+  private static List<String> headers(MimeMessage message, String name) throws MessagingException {
+    String[] values = message.getHeader(name);
+    return values == null ? List.of() : List.of(values);
   }
 
   private static void addIds(List<String> ids, String[] headers) {

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize a larger mail is kept with its headers only, marked IGNORED, and never parsed
  * @param maxAttempts attempts at handling a mail before it is marked FAILED (kept, visible, retried by hand)
  * @param timeout connect, read and write time-out of the IMAP connection
+ * @param authservId when set, the mail server's own {@code Authentication-Results} id (RFC 8601):
+ *     only a mail that this server stamped {@code dmarc=pass} is believed to be from its From address;
+ *     any other is IGNORED. Blank: the server is trusted to refuse what fails DMARC
  */
 @Validated
 @ConfigurationProperties("claimdesk.mailbox")
@@ -39,12 +42,18 @@ public record MailboxProperties(
     @Min(1) @DefaultValue("50") int batchSize,
     @NotNull @DefaultValue("25MB") DataSize maxMessageSize,
     @Min(1) @DefaultValue("5") int maxAttempts,
-    @NotNull @DefaultValue("PT20S") Duration timeout) {
+    @NotNull @DefaultValue("PT20S") Duration timeout,
+    String authservId) {
 
   public MailboxProperties {
     if (!"imap".equals(protocol) && !"imaps".equals(protocol)) {
       throw new IllegalArgumentException("claimdesk.mailbox.protocol must be imap or imaps, not " + protocol);
     }
+  }
+
+  /** Whether a mail must carry this server's {@code dmarc=pass} to be believed. */
+  public boolean requiresDmarc() {
+    return StringUtils.hasText(authservId);
   }
 
   public boolean enabled() {

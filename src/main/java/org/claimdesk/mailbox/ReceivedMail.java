@@ -19,13 +19,26 @@ import java.util.Optional;
  * @param contentLanguage the Content-Language header's first language, or null
  * @param automatic why the mail was written by a program rather than a person (RFC 3834
  *     {@code Auto-Submitted}, a bounce, an out-of-office, a list), or empty
+ * @param authenticationResults the mail's {@code Authentication-Results} headers (RFC 8601), as written
  */
 public record ReceivedMail(String messageId, String fromAddress, String fromName, String subject, String text,
     String safeHtml, List<Attachment> attachments, List<String> references, String contentLanguage,
-    Optional<String> automatic) {
+    Optional<String> automatic, List<String> authenticationResults) {
 
   /** A file of the mail. */
   public record Attachment(String fileName, String contentType, byte[] content) {
+  }
+
+  /**
+   * Whether the mail server named {@code authservId} stamped this mail {@code dmarc=pass}: the From
+   * address is the sender's own. Headers of any other id are the sender's say and count for nothing.
+   */
+  public boolean dmarcPassedAt(String authservId) {
+    String id = authservId.strip().toLowerCase(java.util.Locale.ROOT);
+    return authenticationResults.stream()
+        .map(header -> header.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(header -> header.equals(id) || header.startsWith(id + ";") || header.startsWith(id + " "))
+        .anyMatch(header -> java.util.regex.Pattern.compile("(^|[;\\s])dmarc=pass\\b").matcher(header).find());
   }
 
   /** The text the customer wrote, without the quoted mail they answered. */

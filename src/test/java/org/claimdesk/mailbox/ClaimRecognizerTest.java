@@ -14,7 +14,7 @@ class ClaimRecognizerTest {
 
   static ReceivedMail mail(String subject, String text) {
     return new ReceivedMail("id@x", "marie.dubois@example.com", "Marie Dubois", subject, text, null, List.of(),
-        List.of(), null, Optional.empty());
+        List.of(), null, Optional.empty(), List.of());
   }
 
   @Test

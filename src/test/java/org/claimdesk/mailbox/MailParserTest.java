@@ -71,6 +71,28 @@ class MailParserTest {
   }
 
   @Test
+  @DisplayName("DMARC: only this server's own Authentication-Results count; a pass the sender wrote under another id does not")
+  void dmarcIsReadFromTheServersOwnStamp() throws Exception {
+    ReceivedMail stamped = MailParser.parse(mail("""
+        From: marie.dubois@example.com
+        Subject: x
+        Authentication-Results: evil.example; dmarc=pass header.from=example.com
+        Authentication-Results: mx.claimdesk.example;
+          spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com; dmarc=pass header.from=example.com
+        """, "t"));
+    ReceivedMail forged = MailParser.parse(mail("""
+        From: marie.dubois@example.com
+        Subject: x
+        Authentication-Results: mx.claimdesk.example; spf=softfail; dmarc=fail header.from=example.com
+        Authentication-Results: mx.claimdesk.example.evil; dmarc=pass
+        """, "t"));
+
+    assertThat(stamped.dmarcPassedAt("mx.claimdesk.example")).isTrue();
+    assertThat(stamped.dmarcPassedAt("other.example")).isFalse();
+    assertThat(forged.dmarcPassedAt("mx.claimdesk.example")).isFalse();
+  }
+
+  @Test
   @DisplayName("Attachments keep their decoded names, types and bytes; the text part stays the body")
   void readsAttachments() throws Exception {
     ReceivedMail mail = MailParser.parse(mail("""
