@@ -3,7 +3,6 @@ package org.claimdesk.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -31,23 +30,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @PostgresIntegrationTest
 class InboundMailDmarcIT {
 
-  static final String SUPPORT = "support@claimdesk.example";
+  static final String SUPPORT = TestMailbox.SUPPORT;
   static final int SMTP_PORT = TestSmtp.freePort();
   static final int IMAP_PORT = TestSmtp.freePort();
 
   @RegisterExtension
-  static GreenMailExtension mailServer = new GreenMailExtension(new ServerSetup[] {
-      TestSmtp.smtpOn(SMTP_PORT), new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-      .withPerMethodLifecycle(false);
+  static GreenMailExtension mailServer = TestMailbox.server(SMTP_PORT, IMAP_PORT);
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    registry.add("claimdesk.mailbox.host", () -> "127.0.0.1");
-    registry.add("claimdesk.mailbox.port", () -> IMAP_PORT);
-    registry.add("claimdesk.mailbox.protocol", () -> "imap");
-    registry.add("claimdesk.mailbox.username", () -> SUPPORT);
-    registry.add("claimdesk.mailbox.password", () -> "it-mailbox-password");
-    registry.add("claimdesk.mailbox.poll-interval", () -> "PT1H");
+    TestMailbox.readBy(registry, IMAP_PORT);
     registry.add("claimdesk.mailbox.authserv-id", () -> "mx.claimdesk.example");
   }
 
@@ -61,7 +53,7 @@ class InboundMailDmarcIT {
   @Test
   @DisplayName("A recharge report stamped dmarc=pass by our server opens its case; the same without it, or stamped by another id, changes nothing")
   void onlyAProvenSenderOpensACase() throws Exception {
-    mailServer.setUser(SUPPORT, SUPPORT, "it-mailbox-password");
+    TestMailbox.open(mailServer);
     ClaimdeskApi api = new ClaimdeskApi(port);
     String forged = api.order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(10, ChronoUnit.HOURS), null, 1500);
     String proven = api.order("WALLET_RECHARGE", "RENDERED", Instant.now().minus(10, ChronoUnit.HOURS), null, 1600);

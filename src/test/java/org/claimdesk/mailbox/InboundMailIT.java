@@ -10,7 +10,6 @@ import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -65,24 +64,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @PostgresIntegrationTest
 class InboundMailIT {
 
-  static final String SUPPORT = "support@claimdesk.example";
+  static final String SUPPORT = TestMailbox.SUPPORT;
   static final int SMTP_PORT = TestSmtp.freePort();
   static final int IMAP_PORT = TestSmtp.freePort();
 
   @RegisterExtension
-  static GreenMailExtension mailServer = new GreenMailExtension(new ServerSetup[] {
-      TestSmtp.smtpOn(SMTP_PORT), new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-      .withPerMethodLifecycle(false);
+  static GreenMailExtension mailServer = TestMailbox.server(SMTP_PORT, IMAP_PORT);
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     TestSmtp.mailTo(registry, SMTP_PORT);
-    registry.add("claimdesk.mailbox.host", () -> "127.0.0.1");
-    registry.add("claimdesk.mailbox.port", () -> IMAP_PORT);
-    registry.add("claimdesk.mailbox.protocol", () -> "imap");
-    registry.add("claimdesk.mailbox.username", () -> SUPPORT);
-    registry.add("claimdesk.mailbox.password", () -> "it-mailbox-password");
-    registry.add("claimdesk.mailbox.poll-interval", () -> "PT1H");
+    TestMailbox.readBy(registry, IMAP_PORT);
     registry.add("claimdesk.mailbox.max-attempts", () -> "2");
   }
 
@@ -107,7 +99,7 @@ class InboundMailIT {
 
   ClaimdeskApi api() {
     if (api == null) {
-      mailServer.setUser(SUPPORT, SUPPORT, "it-mailbox-password");
+      TestMailbox.open(mailServer);
       api = new ClaimdeskApi(port);
     }
     return api;
@@ -326,8 +318,7 @@ class InboundMailIT {
   @Test
   @DisplayName("A mail the mailbox cannot read plainly waits in a support triage task with the mail shown (HTML made safe); the agent's choice opens the case for the sender only")
   void anUnclearMailGoesToTriageAndTheAgentOpensTheCase() throws Exception {
-    String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
-        LocalDate.now(ZoneOffset.UTC).minusDays(3), 4000);
+    String order = serviceOrder(4000);
     String email = ClaimdeskApi.emailOf(order);
     MimeMessage unclear = mail(email, "Question", null);
     unclear.setContent("<p onclick=\"steal()\">Something is wrong with my order <b>" + order + "</b>.</p>"
@@ -374,12 +365,9 @@ class InboundMailIT {
   @Test
   @DisplayName("Tasklist (headless Chromium): the triage form shows the mail, each claim kind's own fields, and sets the email aside")
   void theTriageFormInTasklist() throws Exception {
-    String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
-        LocalDate.now(ZoneOffset.UTC).minusDays(3), 4200);
+    String order = serviceOrder(4200);
     MimeMessage unclear = mail(ClaimdeskApi.emailOf(order), "A question", "Can I change the date of " + order + "?");
-    send(unclear);
-    poller.pollOnce();
-    Task triage = taskService.createTaskQuery().processInstanceBusinessKey("mail-" + idOf(unclear)).singleResult();
+    Task triage = triageOf(unclear);
 
     try (Browser browser = Browser.open(port)) {
       browser.loginTo("tasklist", "anna", "demo");
@@ -411,12 +399,9 @@ class InboundMailIT {
   @Test
   @DisplayName("The form cannot name another claimant: a completion that sets the mail's id or sender is refused")
   void theTriageFormCannotChangeTheMail() throws Exception {
-    String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
-        LocalDate.now(ZoneOffset.UTC).minusDays(3), 4100);
+    String order = serviceOrder(4100);
     MimeMessage unclear = mail(ClaimdeskApi.emailOf(order), "Hello", "Something about " + order + ".");
-    send(unclear);
-    poller.pollOnce();
-    Task triage = taskService.createTaskQuery().processInstanceBusinessKey("mail-" + idOf(unclear)).singleResult();
+    Task triage = triageOf(unclear);
 
     ResponseEntity<String> forged = api().completeTask(triage.getId(), "anna", Map.of("claimKind", "refund",
         "subjectId", order, "inboundMailId", 1L, "refundReason", "OTHER", "claimDescription", "x", "claimLanguage", "en"));
@@ -477,9 +462,21 @@ class InboundMailIT {
   record Filed(String reference, String token, String email) {
   }
 
+  /** A service rendered three days ago, ordered four days ago (a refund claim's review, RF-1). */
+  private String serviceOrder(long amount) {
+    return api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
+        LocalDate.now(ZoneOffset.UTC).minusDays(3), amount);
+  }
+
+  /** Sends a mail the mailbox cannot file by itself and returns its triage task. */
+  private Task triageOf(MimeMessage unclear) throws Exception {
+    send(unclear);
+    poller.pollOnce();
+    return taskService.createTaskQuery().processInstanceBusinessKey("mail-" + idOf(unclear)).singleResult();
+  }
+
   private Filed fileRefund() {
-    String order = api().order("SERVICE", "RENDERED", Instant.now().minus(Duration.ofDays(4)),
-        LocalDate.now(ZoneOffset.UTC).minusDays(3), 6000);
+    String order = serviceOrder(6000);
     ResponseEntity<JsonNode> filed = api().claim(order, "SERVICE_ISSUE", null);
     assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
     return new Filed(filed.getBody().path("reference").asText(), filed.getBody().path("accessToken").asText(),
@@ -555,7 +552,7 @@ class InboundMailIT {
   private static void markAllUnseen() throws Exception {
     Properties properties = new Properties();
     try (jakarta.mail.Store store = Session.getInstance(properties).getStore("imap")) {
-      store.connect("127.0.0.1", IMAP_PORT, SUPPORT, "it-mailbox-password");
+      store.connect("127.0.0.1", IMAP_PORT, SUPPORT, TestMailbox.PASSWORD);
       jakarta.mail.Folder inbox = store.getFolder("INBOX");
       inbox.open(jakarta.mail.Folder.READ_WRITE);
       for (Message message : inbox.getMessages()) {
