@@ -72,14 +72,4 @@ public class ChannelFiling {
         .query(String.class)
         .optional();
   }
-
-  /** The channel a case came in by. */
-  public CaseChannel channelOf(String reference) {
-    return jdbc.sql("select channel from claimdesk.claim_case where reference = :reference")
-        .param("reference", reference)
-        .query(String.class)
-        .optional()
-        .map(CaseChannel::valueOf)
-        .orElseThrow(CaseNotFoundException::new);
-  }
 }

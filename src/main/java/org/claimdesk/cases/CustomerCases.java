@@ -176,14 +176,8 @@ class CustomerCases {
     List<AcceptedFile> files = new ArrayList<>();
     List<String> refused = new ArrayList<>(refusedBefore);
     for (EvidenceUpload upload : uploads) {
-      Optional<String> type = upload.content() == null || upload.content().length == 0 ? Optional.empty()
-          : EvidenceTypes.accept(upload.declaredType(), upload.content());
-      if (type.isPresent()) {
-        files.add(new AcceptedFile(EvidenceTypes.sanitizeFileName(upload.originalFileName(), type.get()),
-            type.get(), upload.content()));
-      } else {
-        refused.add(EvidenceTypes.sanitizeFileName(upload.originalFileName(), EvidenceTypes.TEXT));
-      }
+      accepted(upload).ifPresentOrElse(files::add,
+          () -> refused.add(EvidenceTypes.sanitizeFileName(upload.originalFileName(), EvidenceTypes.TEXT)));
     }
     int room = record.status().isFinal() ? 0 : Math.max(0, properties.evidenceMaxFiles() - evidence.countOf(reference));
     while (files.size() > room) {
@@ -337,23 +331,33 @@ class CustomerCases {
     for (int i = 0; i < uploads.size(); i++) {
       EvidenceUpload upload = uploads.get(i);
       String field = "file[" + i + "]";
-      if (upload.content() == null || upload.content().length == 0) {
+      if (isEmpty(upload)) {
         problems.add(new FieldProblem(field, "is empty"));
         continue;
       }
-      Optional<String> type = EvidenceTypes.accept(upload.declaredType(), upload.content());
-      if (type.isEmpty()) {
-        problems.add(new FieldProblem(field, "must be a PNG or JPEG image, a PDF document or UTF-8 plain text,"
-            + " and be what its declared type says"));
-        continue;
-      }
-      files.add(new AcceptedFile(EvidenceTypes.sanitizeFileName(upload.originalFileName(), type.get()),
-          type.get(), upload.content()));
+      accepted(upload).ifPresentOrElse(files::add, () -> problems.add(new FieldProblem(field,
+          "must be a PNG or JPEG image, a PDF document or UTF-8 plain text, and be what its declared type says")));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRecordException(problems);
     }
     return files;
+  }
+
+  /**
+   * The file as it is stored: its type recognised by its bytes, its name made safe; empty when it is
+   * empty or not what evidence may be (the web's upload and a customer's mail alike).
+   */
+  private static Optional<AcceptedFile> accepted(EvidenceUpload upload) {
+    if (isEmpty(upload)) {
+      return Optional.empty();
+    }
+    return EvidenceTypes.accept(upload.declaredType(), upload.content()).map(type ->
+        new AcceptedFile(EvidenceTypes.sanitizeFileName(upload.originalFileName(), type), type, upload.content()));
+  }
+
+  private static boolean isEmpty(EvidenceUpload upload) {
+    return upload.content() == null || upload.content().length == 0;
   }
 
   private record AcceptedFile(String fileName, String contentType, byte[] content) {

@@ -13,11 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMail {
 
   private final CustomerCases customerCases;
-  private final JdbcCaseService cases;
 
-  CustomerMail(CustomerCases customerCases, JdbcCaseService cases) {
+  CustomerMail(CustomerCases customerCases) {
     this.customerCases = customerCases;
-    this.cases = cases;
   }
 
   /**
@@ -30,10 +28,5 @@ public class CustomerMail {
   @Transactional
   public List<String> addToCase(String reference, String text, List<EvidenceUpload> files, List<String> refusedBefore) {
     return customerCases.addMailedReply(reference, text, files, refusedBefore);
-  }
-
-  /** Whether a case with this reference exists. */
-  public boolean exists(String reference) {
-    return cases.find(reference).isPresent();
   }
 }

@@ -25,15 +25,16 @@ import org.claimdesk.commerce.ShopId;
  */
 final class ClaimRecognizer {
 
-  /** A claim as the start page's form would send it ({@code form} its key), or why none is plain. */
-  record Recognition(String form, Map<String, String> fields, String hint) {
+  /**
+   * A claim as the start page's form would send it ({@code form} its key), or why none is plain;
+   * either way the one record of the sender the mail names ({@code subject}, null when none or
+   * several) and the mail's language, which a triage task starts from.
+   */
+  record Recognition(String form, Map<String, String> fields, String hint, MailSubjects.Named subject,
+      String language) {
 
     boolean recognised() {
       return form != null;
-    }
-
-    static Recognition unclear(String hint) {
-      return new Recognition(null, Map.of(), hint);
     }
   }
 
@@ -42,7 +43,7 @@ final class ClaimRecognizer {
   private static final int MAX_CANDIDATES = 40;
 
   private static final List<String> WALLET = List.of("wallet", "recharge", "top up", "top-up", "topup",
-      "credit", "portefeuille", "rechargement", "recharger", "credit", "solde");
+      "portefeuille", "rechargement", "recharger", "credit", "solde");
   private static final List<String> NOT_ARRIVED = List.of("not arrived", "didn't arrive", "did not arrive",
       "not received", "never received", "not credited", "missing", "n'est pas arrive", "pas arrive",
       "pas recu", "jamais recu", "pas credite", "non credite", "toujours pas", "manquant");
@@ -139,48 +140,63 @@ final class ClaimRecognizer {
   static Recognition recognise(ReceivedMail mail, MailSubjects.Sender sender, List<MailSubjects.Named> named) {
     String words = fold(mail.subject() + "\n" + mail.ownText());
     String language = language(mail, words, sender);
-    if (named.isEmpty()) {
-      return Recognition.unclear("no order, payment or subscription of the sender is named");
+    List<String> ids = named.stream().map(MailSubjects.Named::id).distinct().toList();
+    if (ids.isEmpty()) {
+      return new Recognition(null, Map.of(), "no order, payment or subscription of the sender is named", null, language);
     }
-    if (named.stream().map(MailSubjects.Named::id).distinct().count() > 1) {
-      return Recognition.unclear("several of the sender's records are named: "
-          + String.join(", ", named.stream().map(MailSubjects.Named::id).distinct().toList()));
+    if (ids.size() > 1) {
+      return new Recognition(null, Map.of(), "several of the sender's records are named: " + String.join(", ", ids),
+          null, language);
     }
     MailSubjects.Named subject = named.get(0);
+    Claim claim = claim(mail, sender, subject, words, language);
+    return new Recognition(claim.form(), claim.fields(), claim.hint(), subject, language);
+  }
+
+  /** What the mail plainly asks about its one record: a form and its fields, or ({@code form} null) why it is not plain. */
+  private record Claim(String form, Map<String, String> fields, String hint) {
+
+    static Claim unclear(String hint) {
+      return new Claim(null, Map.of(), hint);
+    }
+  }
+
+  private static Claim claim(ReceivedMail mail, MailSubjects.Sender sender, MailSubjects.Named subject, String words,
+      String language) {
     String description = description(mail);
     switch (subject.kind()) {
       case ORDER -> {
         if ("WALLET_RECHARGE".equals(subject.productType()) && (any(words, WALLET) || any(words, NOT_ARRIVED))) {
-          return new Recognition("wallet", Map.of("orderId", subject.id(), "payerName", payerName(mail, sender),
+          return new Claim("wallet", Map.of("orderId", subject.id(), "payerName", payerName(mail, sender),
               "email", mail.fromAddress(), "language", language),
               "WR-2: the recharge of order " + subject.id() + " did not arrive");
         }
         if (("SERVICE".equals(subject.productType()) || "DIGITAL".equals(subject.productType())) && any(words, REFUND)) {
           Optional<String> reason = reason(words);
           if (reason.isPresent() && !description.isEmpty()) {
-            return new Recognition("refund", Map.of("orderId", subject.id(), "email", mail.fromAddress(),
+            return new Claim("refund", Map.of("orderId", subject.id(), "email", mail.fromAddress(),
                 "reason", reason.get(), "description", description, "language", language),
                 "RF-1: a refund of order " + subject.id() + ", " + reason.get());
           }
-          return Recognition.unclear("a refund of order " + subject.id() + " is asked, but not plainly why");
+          return Claim.unclear("a refund of order " + subject.id() + " is asked, but not plainly why");
         }
         if ("SUBSCRIPTION".equals(subject.productType()) && any(words, CANCEL)) {
-          return Recognition.unclear("a cancellation of the subscription of order " + subject.id()
+          return Claim.unclear("a cancellation of the subscription of order " + subject.id()
               + ": an agent confirms its mode and refund (SC-2, SC-3)");
         }
-        return Recognition.unclear("order " + subject.id() + " is named, but not plainly what is asked");
+        return Claim.unclear("order " + subject.id() + " is named, but not plainly what is asked");
       }
       case PAYMENT -> {
         String kind = any(words, DUPLICATE) ? "DUPLICATE_CHARGE" : any(words, UNAUTHORISED) ? "UNAUTHORIZED" : null;
         if (kind != null && !description.isEmpty()) {
-          return new Recognition("discrepancy", Map.of("paymentId", subject.id(), "email", mail.fromAddress(),
+          return new Claim("discrepancy", Map.of("paymentId", subject.id(), "email", mail.fromAddress(),
               "kind", kind, "description", description, "channel", "EMAIL", "language", language),
               "PD-1: " + kind + " on payment " + subject.id());
         }
-        return Recognition.unclear("payment " + subject.id() + " is named, but not plainly what is wrong with it");
+        return Claim.unclear("payment " + subject.id() + " is named, but not plainly what is wrong with it");
       }
       default -> {
-        return Recognition.unclear("subscription " + subject.id() + " is named"
+        return Claim.unclear("subscription " + subject.id() + " is named"
             + (any(words, CANCEL) ? ": a cancellation, which an agent confirms (SC-2, SC-3)" : ""));
       }
     }
@@ -201,7 +217,8 @@ final class ClaimRecognizer {
     return sender.language() == null ? "en" : sender.language();
   }
 
-  private static String payerName(ReceivedMail mail, MailSubjects.Sender sender) {
+  /** The payer a mail names ("Payer name: ...", "Nom du payeur : ..."), else its sender's display name, else the customer's name. */
+  static String payerName(ReceivedMail mail, MailSubjects.Sender sender) {
     Matcher payer = PAYER.matcher(mail.ownText());
     if (payer.find()) {
       return payer.group(1).strip();
@@ -213,7 +230,7 @@ final class ClaimRecognizer {
   }
 
   /** The description a claim keeps: the subject and the customer's own words, within the API's 4,000 characters. */
-  private static String description(ReceivedMail mail) {
+  static String description(ReceivedMail mail) {
     String text = (mail.subject().isBlank() ? "" : mail.subject() + "\n\n") + mail.ownText();
     text = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
     return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";

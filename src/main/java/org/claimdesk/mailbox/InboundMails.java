@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.claimdesk.cases.CaseChannel;
 import org.claimdesk.cases.ChannelFiling;
@@ -126,16 +127,16 @@ public class InboundMails {
       return ignored("not stamped dmarc=pass by " + properties.authservId() + ": the From address is not proven");
     }
     Optional<String> reference = MessageIds.caseReferenceIn(mail.references())
-        .or(() -> MessageIds.caseReferenceInSubject(mail.subject()))
-        .filter(customerMail::exists);
-    if (reference.isPresent()) {
-      boolean theCustomer = subjects.customerEmailOf(reference.get())
-          .map(email -> email.strip().equalsIgnoreCase(mail.fromAddress()))
-          .orElse(false);
-      if (!theCustomer) {
+        .or(() -> MessageIds.caseReferenceInSubject(mail.subject()));
+    // A reference of no case (a typo, another shop's) leaves the mail a new one.
+    Optional<String> customerOfCase = reference.flatMap(subjects::customerEmailOf);
+    if (customerOfCase.isPresent()) {
+      if (!customerOfCase.get().strip().equalsIgnoreCase(mail.fromAddress())) {
         return ignored("names case " + reference.get() + " but is not from its customer");
       }
-      return addToCase(reference.get(), mail, "a reply on its case");
+      Files files = files(mail);
+      return addedToCase(reference.get(), customerMail.addToCase(reference.get(), mail.ownText(), files.kept(),
+          files.tooLarge()), "a reply on its case");
     }
     Optional<MailSubjects.Sender> sender = subjects.sender(mail.fromAddress());
     if (sender.isEmpty()) {
@@ -146,20 +147,16 @@ public class InboundMails {
     String hint = recognition.hint();
     if (recognition.recognised()) {
       try {
-        FiledClaim filed = savepoint.execute(status ->
-            filing.file(recognition.form(), recognition.fields(), idempotencyKey(id), CaseChannel.EMAIL,
-                mail.messageId()));
-        if (filed.created()) {
-          List<String> stored = attach(filed.reference(), mail);
-          return new Outcome(InboundMailStatus.OPENED_CASE, filed.reference(), hint
-              + (stored.isEmpty() ? "" : "; evidence: " + String.join(", ", stored)));
-        }
-        return addToCase(filed.reference(), mail, "the case already open on " + recognition.fields().values().iterator().next());
+        Landed landed = fileClaimOf(id, mail, recognition.form(), recognition.fields());
+        return landed.filed().created()
+            ? new Outcome(InboundMailStatus.OPENED_CASE, landed.filed().reference(), hint + evidenceNote(landed.evidence()))
+            : addedToCase(landed.filed().reference(), landed.evidence(),
+                "the case already open on " + recognition.subject().id());
       } catch (InvalidRecordException | UnprocessableRecordException refused) {
         hint = hint + ", but the intake refused it: " + refused.getMessage();
       }
     }
-    triage.start(id, mail, sender.get(), named, hint);
+    triage.start(id, mail, sender.get(), recognition, hint);
     return new Outcome(InboundMailStatus.TRIAGE, null, "in a support agent's triage task: " + hint);
   }
 
@@ -179,20 +176,36 @@ public class InboundMails {
     return byAmount.stream().distinct().toList();
   }
 
-  private Outcome addToCase(String reference, ReceivedMail mail, String why) {
-    Files files = files(mail);
-    List<String> stored = customerMail.addToCase(reference, mail.ownText(), files.kept(), files.tooLarge());
-    return new Outcome(InboundMailStatus.ADDED_TO_CASE, reference, why
-        + (stored.isEmpty() ? "" : "; evidence: " + String.join(", ", stored)));
+  /** A claim a mail made, filed, and the files of the mail stored on its case. */
+  record Landed(FiledClaim filed, List<String> evidence) {
   }
 
-  /** A new case's first mail: its files become evidence like a reply's, without a second timeline entry of its words. */
-  private List<String> attach(String reference, ReceivedMail mail) {
-    if (mail.attachments().isEmpty()) {
-      return List.of();
-    }
+  /**
+   * Files the claim a mail makes (recognised, or chosen in its triage task) for the mail's sender, on
+   * the EMAIL channel, in a savepoint, so that a refusal leaves the caller's transaction usable; then
+   * the mail lands on the case: a new case gets its files (its words are the claim's description), a
+   * case already open gets the mail as a reply.
+   *
+   * @throws InvalidRecordException the intake refused a field
+   * @throws UnprocessableRecordException the subject is not the sender's
+   */
+  Landed fileClaimOf(long mailId, ReceivedMail mail, String form, Map<String, String> fields) {
+    FiledClaim filed = savepoint.execute(status ->
+        filing.file(form, fields, idempotencyKey(mailId), CaseChannel.EMAIL, mail.messageId()));
     Files files = files(mail);
-    return customerMail.addToCase(reference, "", files.kept(), files.tooLarge());
+    if (filed.created() && mail.attachments().isEmpty()) {
+      return new Landed(filed, List.of());
+    }
+    return new Landed(filed, customerMail.addToCase(filed.reference(), filed.created() ? "" : mail.ownText(),
+        files.kept(), files.tooLarge()));
+  }
+
+  private static Outcome addedToCase(String reference, List<String> evidence, String why) {
+    return new Outcome(InboundMailStatus.ADDED_TO_CASE, reference, why + evidenceNote(evidence));
+  }
+
+  private static String evidenceNote(List<String> evidence) {
+    return evidence.isEmpty() ? "" : "; evidence: " + String.join(", ", evidence);
   }
 
   record Files(List<EvidenceUpload> kept, List<String> tooLarge) {

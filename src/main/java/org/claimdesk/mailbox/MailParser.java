@@ -83,7 +83,8 @@ final class MailParser {
     return id.find() ? id.group(1) : header.strip().isEmpty() ? null : header.strip();
   }
 
-  private static InternetAddress from(MimeMessage message) throws MessagingException {
+  /** The mail's one sender, or null when its From header names none, several, or no usable address. */
+  static InternetAddress from(MimeMessage message) throws MessagingException {
     String header = message.getHeader("From", ",");
     if (header == null) {
       return null;

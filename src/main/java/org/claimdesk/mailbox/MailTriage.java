@@ -9,17 +9,12 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.claimdesk.cases.CaseChannel;
 import org.claimdesk.cases.ChannelFiling;
-import org.claimdesk.cases.CustomerMail;
 import org.claimdesk.cases.FiledClaim;
 import org.claimdesk.commerce.InvalidRecordException;
 import org.claimdesk.commerce.UnprocessableRecordException;
 import org.claimdesk.web.FieldProblem;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code email-triage} process's steps (bean {@code mailTriage}): open the case the agent chose
@@ -57,16 +52,12 @@ public class MailTriage {
 
   private final InboundMailStore store;
   private final ChannelFiling filing;
-  private final CustomerMail customerMail;
-  private final TransactionTemplate savepoint;
+  private final InboundMails mails;
 
-  MailTriage(InboundMailStore store, ChannelFiling filing, CustomerMail customerMail,
-      PlatformTransactionManager transactionManager) {
+  MailTriage(InboundMailStore store, ChannelFiling filing, InboundMails mails) {
     this.store = store;
     this.filing = filing;
-    this.customerMail = customerMail;
-    this.savepoint = new TransactionTemplate(transactionManager);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.mails = mails;
   }
 
   /** The claim kind a record the mail names suggests. */
@@ -92,26 +83,20 @@ public class MailTriage {
         refuse(execution, "Choose the kind of claim (claimKind).");
       }
       Map<String, String> fields = fields(execution, kind, mail.fromAddress());
-      FiledClaim filed;
+      InboundMails.Landed landed;
       try {
-        filed = savepoint.execute(status -> filing.file(kind, fields, InboundMails.idempotencyKey(mailId),
-            CaseChannel.EMAIL, mail.messageId()));
+        landed = mails.fileClaimOf(mailId, mail, kind, fields);
       } catch (InvalidRecordException | UnprocessableRecordException refused) {
         refuse(execution, problems(kind, refused.fieldProblems()));
         return;
       }
-      InboundMails.Files files = InboundMails.files(mail);
-      String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "?"
-          : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      FiledClaim filed = landed.filed();
       if (filed.created()) {
-        if (!mail.attachments().isEmpty()) {
-          customerMail.addToCase(filed.reference(), "", files.kept(), files.tooLarge());
-        }
-        store.settleTriage(mailId, InboundMailStatus.OPENED_CASE, filed.reference(), "filed from triage by " + user);
+        store.settleTriage(mailId, InboundMailStatus.OPENED_CASE, filed.reference(),
+            "filed from triage by " + user(execution));
       } else {
-        customerMail.addToCase(filed.reference(), mail.ownText(), files.kept(), files.tooLarge());
         store.settleTriage(mailId, InboundMailStatus.ADDED_TO_CASE, filed.reference(),
-            "triaged by " + user + " onto the case already open");
+            "triaged by " + user(execution) + " onto the case already open");
       }
       execution.setVariable(OPENED_CASE, filed.reference());
       execution.removeVariable(TRIAGE_PROBLEM);
@@ -122,10 +107,9 @@ public class MailTriage {
   public JavaDelegate getDismiss() {
     return execution -> {
       long mailId = mailId(execution);
-      var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       String note = string(execution, DISMISS_NOTE);
-      store.settleTriage(mailId, InboundMailStatus.IGNORED, null, "dismissed by "
-          + (authentication == null ? "?" : authentication.getUserId()) + (note == null ? "" : ": " + note));
+      store.settleTriage(mailId, InboundMailStatus.IGNORED, null, "dismissed by " + user(execution)
+          + (note == null ? "" : ": " + note));
     };
   }
 
@@ -187,6 +171,12 @@ public class MailTriage {
       case "language" -> "the language";
       default -> intakeField;
     };
+  }
+
+  /** Who completed the task: the engine's authenticated user ("?" for a step run without one). */
+  private static String user(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? "?" : authentication.getUserId();
   }
 
   private static void refuse(DelegateExecution execution, String problem) {

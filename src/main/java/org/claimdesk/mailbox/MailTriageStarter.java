@@ -1,6 +1,5 @@
 package org.claimdesk.mailbox;
 
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -27,10 +26,9 @@ class MailTriageStarter {
   }
 
   /** Starts the triage in the caller's transaction (business key {@code mail-<id>}). */
-  void start(long mailId, ReceivedMail mail, MailSubjects.Sender sender, List<MailSubjects.Named> named, String hint) {
-    Optional<MailSubjects.Named> only = named.stream().map(MailSubjects.Named::id).distinct().count() == 1
-        ? Optional.of(named.get(0)) : Optional.empty();
-    String language = ClaimRecognizer.language(mail, ClaimRecognizer.fold(mail.subject() + "\n" + mail.ownText()), sender);
+  void start(long mailId, ReceivedMail mail, MailSubjects.Sender sender, ClaimRecognizer.Recognition recognition,
+      String hint) {
+    Optional<MailSubjects.Named> only = Optional.ofNullable(recognition.subject());
     VariableMap variables = Variables.createVariables()
         .putValueTyped(MAIL_ID, Variables.longValue(mailId))
         .putValueTyped(MailTriage.MAIL_FROM, Variables.stringValue(from(mail, sender)))
@@ -40,10 +38,9 @@ class MailTriageStarter {
         .putValueTyped(MailTriage.TRIAGE_HINT, Variables.stringValue(hint))
         .putValueTyped(MailTriage.CLAIM_KIND, Variables.stringValue(only.map(MailTriage::kindOf).orElse(null)))
         .putValueTyped(MailTriage.SUBJECT_ID, Variables.stringValue(only.map(MailSubjects.Named::id).orElse(null)))
-        .putValueTyped(MailTriage.DESCRIPTION, Variables.stringValue(
-            InboundMailStore.cut((mail.subject().isBlank() ? "" : mail.subject() + "\n\n") + mail.ownText(), 4000)))
-        .putValueTyped(MailTriage.PAYER_NAME, Variables.stringValue(mail.fromName() == null ? sender.name() : mail.fromName()))
-        .putValueTyped(MailTriage.LANGUAGE, Variables.stringValue(language));
+        .putValueTyped(MailTriage.DESCRIPTION, Variables.stringValue(ClaimRecognizer.description(mail)))
+        .putValueTyped(MailTriage.PAYER_NAME, Variables.stringValue(ClaimRecognizer.payerName(mail, sender)))
+        .putValueTyped(MailTriage.LANGUAGE, Variables.stringValue(recognition.language()));
     runtime.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey("mail-" + mailId)
         .setVariables(variables)

@@ -75,16 +75,8 @@ class MailboxFetcher {
 
   /** The sender's address as listed for operators (the raw header when it is not one address). */
   private static String fromAddress(MimeMessage message) throws MessagingException {
-    String header = message.getHeader("From", ",");
-    if (header == null) {
-      return null;
-    }
-    try {
-      jakarta.mail.internet.InternetAddress[] from = jakarta.mail.internet.InternetAddress.parseHeader(header, false);
-      return from.length == 1 && from[0].getAddress() != null ? from[0].getAddress().toLowerCase(java.util.Locale.ROOT) : header;
-    } catch (jakarta.mail.internet.AddressException malformed) {
-      return header;
-    }
+    jakarta.mail.internet.InternetAddress from = MailParser.from(message);
+    return from == null ? message.getHeader("From", ",") : from.getAddress().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static byte[] bytes(MimeMessage message) throws MessagingException, IOException {

@@ -25,6 +25,8 @@ public record ReceivedMail(String messageId, String fromAddress, String fromName
     String safeHtml, List<Attachment> attachments, List<String> references, String contentLanguage,
     Optional<String> automatic, List<String> authenticationResults) {
 
+  private static final java.util.regex.Pattern DMARC_PASS = java.util.regex.Pattern.compile("(^|[;\\s])dmarc=pass\\b");
+
   /** A file of the mail. */
   public record Attachment(String fileName, String contentType, byte[] content) {
   }
@@ -38,7 +40,7 @@ public record ReceivedMail(String messageId, String fromAddress, String fromName
     return authenticationResults.stream()
         .map(header -> header.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT))
         .filter(header -> header.equals(id) || header.startsWith(id + ";") || header.startsWith(id + " "))
-        .anyMatch(header -> java.util.regex.Pattern.compile("(^|[;\\s])dmarc=pass\\b").matcher(header).find());
+        .anyMatch(header -> DMARC_PASS.matcher(header).find());
   }
 
   /** The text the customer wrote, without the quoted mail they answered. */
